@@ -1,0 +1,79 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { lagOverviewQueryOptions } from "@/lib/queries/lag";
+
+const number = new Intl.NumberFormat("en");
+
+export function LagTables({ windowMinutes }: { windowMinutes: number }) {
+  const { data, error } = useQuery(lagOverviewQueryOptions(windowMinutes));
+  if (!data) return error ? <p className="badge badge-bad">Could not load lag: {error.message}</p> : null;
+  return (
+    <>
+      <h2>Publish → process latency</h2>
+      {data.measured.length === 0 ? (
+        <div className="empty">
+          <strong>No processed messages in this window.</strong>
+          Latency appears once services send spans for publishing and processing messages.
+        </div>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Event type</th>
+                <th scope="col">Consumer</th>
+                <th scope="col" className="num">Messages</th>
+                <th scope="col" className="num">Failed</th>
+                <th scope="col" className="num">p50</th>
+                <th scope="col" className="num">p95</th>
+                <th scope="col" className="num">Max</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.measured.map((row) => (
+                <tr key={`${row.eventType}/${row.consumer}`}>
+                  <td className="mono">
+                    <Link href={`/catalog/${encodeURIComponent(row.eventType)}`}>{row.eventType}</Link>
+                  </td>
+                  <td className="mono">
+                    <Link href={`/services/${encodeURIComponent(row.consumer)}`}>{row.consumer}</Link>
+                  </td>
+                  <td className="num">{number.format(row.messages)}</td>
+                  <td className="num">{row.failed > 0 ? <span className="badge badge-bad">{number.format(row.failed)}</span> : 0}</td>
+                  <td className="num">{row.p50Ms} ms</td>
+                  <td className="num">{row.p95Ms} ms</td>
+                  <td className="num">{row.maxMs} ms</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {data.silent.length > 0 ? (
+        <>
+          <h2>Declared consumers with nothing processed in this window</h2>
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Event type</th>
+                  <th scope="col">Consumer</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.silent.map((row) => (
+                  <tr key={`${row.eventType}/${row.consumer}`}>
+                    <td className="mono">{row.eventType}</td>
+                    <td className="mono">{row.consumer}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,36 @@
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { db } from "@/lib/db";
+import { getLagOverview } from "@/lib/lag/get-lag-overview";
+import { lagQuerySchema, lagWindows } from "@/lib/lag/lag-window";
+import { getQueryClient } from "@/lib/queries/get-query-client";
+import { lagOverviewQueryOptions } from "@/lib/queries/lag";
+import { LagTables } from "./lag-tables-client";
+
+export const metadata: Metadata = { title: "Lag" };
+
+const windowLabel: Record<number, string> = { 15: "15 min", 60: "1 hour", 360: "6 hours", 1440: "24 hours" };
+
+export default async function LagPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const parsed = lagQuerySchema.safeParse(await searchParams);
+  const windowMinutes = parsed.success ? parsed.data.window : 60;
+  const queryClient = getQueryClient();
+  await queryClient.prefetchQuery({ ...lagOverviewQueryOptions(windowMinutes), queryFn: () => getLagOverview(db(), windowMinutes) });
+  return (
+    <>
+      <h1>Lag</h1>
+      <p className="page-intro">How long messages wait between being published and being processed, per event type and consumer, measured from messaging spans.</p>
+      <nav className="segmented" aria-label="Time window">
+        {lagWindows.map((minutes) => (
+          <Link key={minutes} href={`/lag?window=${minutes}`} aria-current={minutes === windowMinutes ? "page" : undefined}>
+            Last {windowLabel[minutes]}
+          </Link>
+        ))}
+      </nav>
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <LagTables windowMinutes={windowMinutes} />
+      </HydrationBoundary>
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+import type { Database } from "../db";
+
+export interface ObservedService {
+  service: string;
+  role: "publish" | "consume";
+  messages: number;
+  lastSeen: string;
+}
+
+export type UsageFinding =
+  | { kind: "UNDECLARED_PRODUCER"; service: string; message: string }
+  | { kind: "UNDECLARED_CONSUMER"; service: string; message: string }
+  | { kind: "DECLARED_CONSUMER_NEVER_SEEN"; service: string; message: string }
+  | { kind: "DECLARED_PRODUCER_NEVER_SEEN"; service: string; message: string }
+  | { kind: "SENT_WITHOUT_CONSUMER"; message: string }
+  | { kind: "RUNTIME_ONLY_DESTINATION"; destination: string; message: string };
+
+export interface ObservedUsage {
+  observed: ObservedService[];
+  findings: UsageFinding[];
+}
+
+/**
+ * Who really produces and consumes an event type, from stored messaging spans, set against what
+ * the catalog declares — the join of design time and run time.
+ */
+export async function getObservedUsage(
+  database: Database,
+  eventType: { name: string; producers: string[]; consumers: string[]; bindings: { destination: string }[] },
+): Promise<ObservedUsage> {
+  const [groups, destinations] = await Promise.all([
+    database.span.groupBy({
+      by: ["serviceName", "messagingRole"],
+      where: { eventType: eventType.name, messagingRole: { not: null } },
+      _count: { _all: true },
+      _max: { startTimeUnixNano: true },
+    }),
+    database.span.groupBy({ by: ["destination"], where: { eventType: eventType.name, destination: { not: null } } }),
+  ]);
+  const observed = groups
+    .map((group) => ({
+      service: group.serviceName,
+      role: group.messagingRole as "publish" | "consume",
+      messages: group._count._all,
+      lastSeen: new Date(Number((group._max.startTimeUnixNano ?? 0n) / 1_000_000n)).toISOString(),
+    }))
+    .sort((a, b) => a.role.localeCompare(b.role) || a.service.localeCompare(b.service));
+  return { observed, findings: findingsFor(eventType, observed, destinations.map((row) => row.destination!)) };
+}
+
+/** The findings, pure: what differs between declarations and what was seen. */
+export function findingsFor(
+  eventType: { name: string; producers: string[]; consumers: string[]; bindings: { destination: string }[] },
+  observed: ObservedService[],
+  destinationsSeen: string[],
+): UsageFinding[] {
+  const seen = (role: ObservedService["role"]) => new Set(observed.filter((entry) => entry.role === role).map((entry) => entry.service));
+  const [publishers, consumers] = [seen("publish"), seen("consume")];
+  const findings: UsageFinding[] = [];
+  for (const service of publishers) {
+    if (!eventType.producers.includes(service)) findings.push({ kind: "UNDECLARED_PRODUCER", service, message: `${service} sends ${eventType.name} but is not declared as a producer.` });
+  }
+  for (const service of consumers) {
+    if (!eventType.consumers.includes(service)) findings.push({ kind: "UNDECLARED_CONSUMER", service, message: `${service} processes ${eventType.name} but is not declared as a consumer.` });
+  }
+  if (observed.length > 0) {
+    for (const service of eventType.consumers) {
+      if (!consumers.has(service)) findings.push({ kind: "DECLARED_CONSUMER_NEVER_SEEN", service, message: `${service} is declared as a consumer but was never seen processing ${eventType.name}.` });
+    }
+    for (const service of eventType.producers) {
+      if (!publishers.has(service)) findings.push({ kind: "DECLARED_PRODUCER_NEVER_SEEN", service, message: `${service} is declared as a producer but was never seen sending ${eventType.name}.` });
+    }
+  }
+  if (publishers.size > 0 && consumers.size === 0) findings.push({ kind: "SENT_WITHOUT_CONSUMER", message: `${eventType.name} is sent, but no consumer was seen processing it.` });
+  const bound = new Set(eventType.bindings.map((binding) => binding.destination));
+  for (const destination of destinationsSeen) {
+    if (!bound.has(destination)) findings.push({ kind: "RUNTIME_ONLY_DESTINATION", destination, message: `${eventType.name} travels through ${destination}, which the catalog does not list as a binding.` });
+  }
+  return findings;
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { buildOrderFlow } from "./build-order-flow";
+import { consumeSpan, link, publishSpan } from "./flow-fixtures";
+import { eventLabel, layoutFlowGraph } from "./layout-flow-graph";
+
+const T1 = "20000000000000000000000000000001";
+const T2 = "20000000000000000000000000000002";
+const placed = publishSpan(T1, "a000000000000001", { startMs: 0, destination: "orders", eventType: "order.placed", attributes: { "event.version": "3" } });
+const payment = consumeSpan(T2, "b000000000000001", { serviceName: "payment", startMs: 5, destination: "orders" });
+const inventory = consumeSpan(T1, "a000000000000002", { serviceName: "inventory", parentSpanId: placed.spanId, startMs: 6, destination: "orders", failed: true });
+const dlq = publishSpan(T1, "a000000000000003", { serviceName: "inventory", parentSpanId: inventory.spanId, startMs: 7, destination: "orders.dlq", eventType: "order.placed" });
+
+describe("layoutFlowGraph", () => {
+  const flow = buildOrderFlow({ key: "order.id", value: "1", spans: [placed, payment, inventory, dlq], links: [link(payment, placed)] });
+  const graph = layoutFlowGraph(flow);
+
+  it("puts destinations between services and counts each message once on its publish edge", () => {
+    expect(graph.nodes.map((node) => node.id).sort()).toEqual(["destination:rabbitmq:orders", "destination:rabbitmq:orders.dlq", "service:checkout", "service:inventory", "service:payment"]);
+    const publish = graph.edges.find((edge) => edge.source === "service:checkout")!;
+    expect(publish).toMatchObject({ target: "destination:rabbitmq:orders", label: "order.placed v3", count: 1 });
+    expect(graph.edges.find((edge) => edge.target === "service:inventory")).toMatchObject({ label: "1 failed", errors: 1 });
+    expect(graph.edges.find((edge) => edge.target === "destination:rabbitmq:orders.dlq")).toMatchObject({ deadLetter: true, source: "service:inventory" });
+    expect(graph.nodes.find((node) => node.id === "destination:rabbitmq:orders.dlq")?.deadLetter).toBe(true);
+  });
+
+  it("lays the graph out left to right without overlaps", () => {
+    const x = (id: string) => graph.nodes.find((node) => node.id === id)!.x;
+    expect(x("service:checkout")).toBeLessThan(x("destination:rabbitmq:orders"));
+    expect(x("destination:rabbitmq:orders")).toBeLessThan(x("service:payment"));
+    for (const a of graph.nodes)
+      for (const b of graph.nodes) {
+        if (a === b) continue;
+        const apart = a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+        expect(apart, `${a.id} overlaps ${b.id}`).toBe(true);
+      }
+    expect(graph.width).toBeGreaterThan(0);
+  });
+
+  it("shows bare services when there is no messaging at all", () => {
+    expect(layoutFlowGraph({ services: ["gateway"], edges: [], hops: [] }).nodes.map((node) => node.id)).toEqual(["service:gateway"]);
+  });
+
+  it("labels edges with type and version", () => {
+    expect(eventLabel("order.placed", "v2", "orders")).toBe("order.placed v2");
+    expect(eventLabel(null, null, "orders")).toBe("orders");
+  });
+});

@@ -1,0 +1,61 @@
+import type { Database } from "../db";
+import { AppError } from "../errors";
+
+export interface TraceSpan {
+  traceId: string;
+  spanId: string;
+  parentSpanId: string | null;
+  serviceName: string;
+  name: string;
+  kind: number;
+  /** Unix nanoseconds, as decimal strings (JSON has no 64-bit integers). */
+  startTimeUnixNano: string;
+  endTimeUnixNano: string;
+  durationNano: string;
+  statusCode: number;
+  statusMessage: string;
+  attributes: Record<string, unknown>;
+  resource: Record<string, unknown>;
+  events: unknown[];
+  messaging: { role: string; system: string | null; destination: string | null; eventType: string | null; messageId: string | null; consumerGroup: string | null } | null;
+  /** Spans this span links to (e.g. a consumer's link to the producer that sent its message). */
+  linksTo: { traceId: string; spanId: string }[];
+  /** Spans, in any trace, that link to this one. */
+  linkedFrom: { traceId: string; spanId: string }[];
+}
+
+/** Every span of a trace, oldest first, with span links in both directions. */
+export async function getTrace(database: Database, traceId: string): Promise<{ traceId: string; spans: TraceSpan[] }> {
+  const id = traceId.toLowerCase();
+  if (!/^[0-9a-f]{32}$/.test(id)) throw new AppError("BAD_REQUEST", "traceId: expected 32 hexadecimal characters");
+  const [spans, outgoing, incoming] = await Promise.all([
+    database.span.findMany({ where: { traceId: id }, orderBy: { startTimeUnixNano: "asc" } }),
+    database.spanLink.findMany({ where: { traceId: id } }),
+    database.spanLink.findMany({ where: { linkedTraceId: id } }),
+  ]);
+  if (spans.length === 0) throw new AppError("NOT_FOUND", `no spans stored for trace ${id}`);
+  return {
+    traceId: id,
+    spans: spans.map((span) => ({
+      traceId: span.traceId,
+      spanId: span.spanId,
+      parentSpanId: span.parentSpanId,
+      serviceName: span.serviceName,
+      name: span.name,
+      kind: span.kind,
+      startTimeUnixNano: span.startTimeUnixNano.toString(),
+      endTimeUnixNano: span.endTimeUnixNano.toString(),
+      durationNano: span.durationNano.toString(),
+      statusCode: span.statusCode,
+      statusMessage: span.statusMessage,
+      attributes: JSON.parse(span.attributes) as Record<string, unknown>,
+      resource: JSON.parse(span.resource) as Record<string, unknown>,
+      events: JSON.parse(span.events) as unknown[],
+      messaging: span.messagingRole
+        ? { role: span.messagingRole, system: span.messagingSystem, destination: span.destination, eventType: span.eventType, messageId: span.messageId, consumerGroup: span.consumerGroup }
+        : null,
+      linksTo: outgoing.filter((link) => link.spanId === span.spanId).map((link) => ({ traceId: link.linkedTraceId, spanId: link.linkedSpanId })),
+      linkedFrom: incoming.filter((link) => link.linkedSpanId === span.spanId).map((link) => ({ traceId: link.traceId, spanId: link.spanId })),
+    })),
+  };
+}

@@ -1,0 +1,37 @@
+import type { Database } from "../../db";
+import { getTrace, type TraceSpan } from "../get-trace";
+
+/** A span in another trace (or this one) that a span links to or is linked from. */
+export interface LinkedSpan {
+  traceId: string;
+  spanId: string;
+  serviceName: string;
+  name: string;
+}
+
+/** `GET /api/traces/{traceId}`: `getTrace`'s spans with links both ways, plus what the UI shows around them. */
+export interface TraceDetail {
+  traceId: string;
+  spans: TraceSpan[];
+  /** Service and name of every span at the other end of a link, where stored (absent: not received yet, or expired). */
+  linkedSpans: LinkedSpan[];
+  /** Business keys found in the trace, e.g. `{ key: "order.id", value: "1042" }`. */
+  keys: { key: string; value: string }[];
+}
+
+/** One trace with its spans and links (see `getTrace`), the linked spans' names and the trace's business keys. */
+export async function getTraceDetail(database: Database, traceId: string): Promise<TraceDetail> {
+  const trace = await getTrace(database, traceId);
+  const refs = new Map<string, { traceId: string; spanId: string }>();
+  for (const span of trace.spans) for (const ref of [...span.linksTo, ...span.linkedFrom]) refs.set(`${ref.traceId}/${ref.spanId}`, ref);
+  const [linkedSpans, keys] = await Promise.all([
+    refs.size === 0
+      ? []
+      : database.span.findMany({
+          where: { OR: [...refs.values()].slice(0, 500).map((ref) => ({ traceId: ref.traceId, spanId: ref.spanId })) },
+          select: { traceId: true, spanId: true, serviceName: true, name: true },
+        }),
+    database.spanKey.findMany({ where: { traceId: trace.traceId }, select: { key: true, value: true }, distinct: ["key", "value"], orderBy: [{ key: "asc" }, { value: "asc" }] }),
+  ]);
+  return { ...trace, linkedSpans, keys };
+}

@@ -1,0 +1,169 @@
+import type { Database } from "../../db";
+import type { Prisma } from "../../generated/prisma-sqlite/client";
+import { summarizeTraces, type TraceFacts, type TraceSearchResult } from "./summarize-traces";
+import type { TraceSearch } from "./trace-search-params";
+
+/** A page of search results; `complete` is false when the scan budget ran out before `limit` traces matched. */
+export interface TraceSearchPage {
+  traces: TraceSearchResult[];
+  complete: boolean;
+  /** With `complete: false`, how far back (trace start, ISO) the search looked; narrow the time range to look further. */
+  searchedBackTo: string | null;
+}
+
+interface Candidate {
+  traceId: string;
+  startNano: bigint;
+}
+
+const maxPages = 12;
+
+/**
+ * Trace search that stays fast on a large store: candidate trace ids come first from one indexed,
+ * time-ordered scan with a LIMIT (the business key index for `key`+`value`, else event type +
+ * time, service + time or time), newest first; only those candidates are then checked and
+ * aggregated by trace id. Span filters (`service`, `name`, `eventType`, `attr`) must hold on one
+ * span, as in Jaeger; `key`, `error` and the duration filters hold for the trace.
+ */
+export async function searchTraces(database: Database, search: TraceSearch): Promise<TraceSearchPage> {
+  const pageRows = Math.min(Math.max(search.limit * 5, 200), 2_000);
+  const spanWhere = spanFilter(search);
+  const keySource = search.key !== undefined && search.value !== undefined;
+  const seen = new Set<string>();
+  const found: TraceSearchResult[] = [];
+  let cursor = search.toNano;
+  let exhausted = false;
+  for (let page = 0; page < maxPages && found.length < search.limit && !exhausted; page += 1) {
+    const rows = keySource ? await keyCandidates(database, search, cursor, pageRows) : await spanCandidates(database, search, spanWhere, cursor, pageRows);
+    exhausted = rows.length < pageRows;
+    const last = rows.at(-1)?.startNano;
+    // Step past a page made entirely of one instant, so the scan always moves back in time.
+    if (last !== undefined) cursor = last === cursor ? last - 1n : last;
+    const fresh = [...new Set(rows.map((row) => row.traceId))].filter((traceId) => !seen.has(traceId));
+    for (const traceId of fresh) seen.add(traceId);
+    // Newest candidates first, in chunks of about what is still missing, so a page of 250
+    // candidates for `limit=20` aggregates 20-odd traces, not 250.
+    for (let start = 0; start < fresh.length && found.length < search.limit; ) {
+      const chunk = fresh.slice(start, start + Math.max(search.limit - found.length, 20));
+      start += chunk.length;
+      const matching = keySource || needsKeyCheck(search) || search.attr ? await verify(database, search, chunk, keySource ? spanWhere : undefined) : chunk;
+      if (matching.length === 0) continue;
+      found.push(...summarizeTraces(await traceFacts(database, matching), { ...search, preferredKey: search.key ? { key: search.key, value: search.value } : undefined }));
+    }
+  }
+  found.sort((a, b) => (a.startTimeUnixNano === b.startTimeUnixNano ? 0 : BigInt(a.startTimeUnixNano) > BigInt(b.startTimeUnixNano) ? -1 : 1));
+  const complete = exhausted || found.length >= search.limit;
+  return {
+    traces: found.slice(0, search.limit),
+    complete,
+    searchedBackTo: complete || cursor === undefined ? null : new Date(Number(cursor / 1_000_000n)).toISOString(),
+  };
+}
+
+/** Conditions one span must meet; empty when the search has no span filter. */
+function spanFilter(search: TraceSearch): Prisma.SpanWhereInput {
+  const where: Prisma.SpanWhereInput = {};
+  if (search.service) where.serviceName = search.service;
+  if (search.name) where.name = search.name;
+  if (search.eventType) where.eventType = search.eventType;
+  // JSON text cannot be indexed portably: narrow with LIKE, then check the parsed value (below).
+  if (search.attr) where.AND = [{ attributes: { contains: `${JSON.stringify(search.attr.key)}:` } }, { attributes: { contains: search.attr.value } }];
+  return where;
+}
+
+function needsKeyCheck(search: TraceSearch): boolean {
+  return search.key !== undefined && search.value === undefined;
+}
+
+async function spanCandidates(database: Database, search: TraceSearch, spanWhere: Prisma.SpanWhereInput, cursor: bigint | undefined, take: number): Promise<Candidate[]> {
+  const hasSpanFilter = Object.keys(spanWhere).length > 0;
+  const rows = await database.span.findMany({
+    where: {
+      ...spanWhere,
+      // With nothing else to go on, errors-only scans error spans directly.
+      ...(search.error && !hasSpanFilter ? { statusCode: 2 } : {}),
+      startTimeUnixNano: { ...(search.fromNano !== undefined ? { gte: search.fromNano } : {}), ...(cursor !== undefined ? { lte: cursor } : {}) },
+    },
+    orderBy: { startTimeUnixNano: "desc" },
+    take,
+    select: { traceId: true, startTimeUnixNano: true },
+  });
+  return rows.map((row) => ({ traceId: row.traceId, startNano: row.startTimeUnixNano }));
+}
+
+async function keyCandidates(database: Database, search: TraceSearch, cursor: bigint | undefined, take: number): Promise<Candidate[]> {
+  const rows = await database.spanKey.findMany({
+    where: {
+      key: search.key!,
+      value: search.value!,
+      startTimeUnixNano: { ...(search.fromNano !== undefined ? { gte: search.fromNano } : {}), ...(cursor !== undefined ? { lte: cursor } : {}) },
+    },
+    orderBy: { startTimeUnixNano: "desc" },
+    take,
+    select: { traceId: true, startTimeUnixNano: true },
+  });
+  return rows.map((row) => ({ traceId: row.traceId, startNano: row.startTimeUnixNano }));
+}
+
+/** The candidates that really match: span filters on one span (attr checked exactly), and a bare `key`. */
+async function verify(database: Database, search: TraceSearch, traceIds: string[], spanWhere: Prisma.SpanWhereInput | undefined): Promise<string[]> {
+  let matching = traceIds;
+  const filtered = spanWhere ?? spanFilter(search);
+  if (Object.keys(filtered).length > 0) {
+    const spans = await database.span.findMany({
+      where: { ...filtered, traceId: { in: matching } },
+      select: { traceId: true, attributes: !!search.attr },
+    });
+    const ok = new Set(spans.filter((span) => !search.attr || attributeMatches(span.attributes, search.attr)).map((span) => span.traceId));
+    matching = matching.filter((traceId) => ok.has(traceId));
+  }
+  if (needsKeyCheck(search) && matching.length > 0) {
+    const keyed = await database.spanKey.findMany({ where: { key: search.key!, traceId: { in: matching } }, select: { traceId: true }, distinct: ["traceId"] });
+    const ok = new Set(keyed.map((row) => row.traceId));
+    matching = matching.filter((traceId) => ok.has(traceId));
+  }
+  return matching;
+}
+
+function attributeMatches(json: string | undefined, attr: { key: string; value: string }): boolean {
+  if (json === undefined) return false;
+  try {
+    const value = (JSON.parse(json) as Record<string, unknown>)[attr.key];
+    return (typeof value === "string" || typeof value === "number" || typeof value === "boolean") && String(value) === attr.value;
+  } catch {
+    return false;
+  }
+}
+
+/** Everything a summary needs for a batch of trace ids, aggregated by trace id (primary key prefix). */
+async function traceFacts(database: Database, traceIds: string[]): Promise<TraceFacts> {
+  const inBatch = { traceId: { in: traceIds } };
+  const [totals, services, roots, errors, keys] = await Promise.all([
+    database.span.groupBy({ by: ["traceId"], where: inBatch, _count: { _all: true }, _min: { startTimeUnixNano: true }, _max: { endTimeUnixNano: true } }),
+    database.span.groupBy({ by: ["traceId", "serviceName"], where: inBatch }),
+    database.span.findMany({ where: { ...inBatch, parentSpanId: null }, select: { traceId: true, serviceName: true, name: true, startTimeUnixNano: true, parentSpanId: true } }),
+    database.span.groupBy({ by: ["traceId"], where: { ...inBatch, statusCode: 2 } }),
+    database.spanKey.findMany({ where: inBatch, select: { traceId: true, key: true, value: true, startTimeUnixNano: true } }),
+  ]);
+  const rooted = new Set(roots.map((root) => root.traceId));
+  const rootless = totals.filter((total) => !rooted.has(total.traceId));
+  const earliest =
+    rootless.length === 0
+      ? []
+      : await database.span.findMany({
+          where: { OR: rootless.map((total) => ({ traceId: total.traceId, startTimeUnixNano: total._min.startTimeUnixNano ?? 0n })) },
+          select: { traceId: true, serviceName: true, name: true, startTimeUnixNano: true, parentSpanId: true },
+        });
+  return {
+    totals: totals.map((total) => ({
+      traceId: total.traceId,
+      spanCount: total._count._all,
+      startNano: total._min.startTimeUnixNano ?? 0n,
+      endNano: total._max.endTimeUnixNano ?? 0n,
+    })),
+    roots: [...roots, ...earliest].map((row) => ({ traceId: row.traceId, serviceName: row.serviceName, name: row.name, startNano: row.startTimeUnixNano, parentSpanId: row.parentSpanId })),
+    services: services.map((row) => ({ traceId: row.traceId, serviceName: row.serviceName })),
+    errorTraceIds: errors.map((row) => row.traceId),
+    keys: keys.map((row) => ({ traceId: row.traceId, key: row.key, value: row.value, startNano: row.startTimeUnixNano })),
+  };
+}

@@ -1,0 +1,54 @@
+import type { Database } from "../db";
+
+// Keeps each delete under SQLite's 999 bound parameters (a span id and at most one trace id each).
+const chunkSize = 400;
+
+/**
+ * Deletes spans (with their links and keys) that started before `cutoff`, a chunk at a time so
+ * that each write transaction stays short and ingestion is never stalled behind one big delete.
+ * Returns the number of spans deleted.
+ */
+export async function deleteSpansOlderThan(database: Database, cutoffUnixNano: bigint): Promise<number> {
+  let deleted = 0;
+  for (;;) {
+    const old = await database.span.findMany({
+      where: { startTimeUnixNano: { lt: cutoffUnixNano } },
+      select: { traceId: true, spanId: true },
+      take: chunkSize,
+    });
+    if (old.length === 0) return deleted;
+    const spanIdsByTrace = new Map<string, string[]>();
+    for (const { traceId, spanId } of old) spanIdsByTrace.set(traceId, [...(spanIdsByTrace.get(traceId) ?? []), spanId]);
+    const ids = [...spanIdsByTrace].map(([traceId, spanIds]) => ({ traceId, spanId: { in: spanIds } }));
+    await database.$transaction([
+      database.spanLink.deleteMany({ where: { OR: ids } }),
+      database.spanKey.deleteMany({ where: { OR: ids } }),
+      database.span.deleteMany({ where: { OR: ids } }),
+    ]);
+    deleted += old.length;
+    if (old.length < chunkSize) return deleted;
+    // Let queued span writes in between chunks.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Runs retention every `everyMs` in the background; returns a stop function. */
+export function startRetention(database: Database, retentionHours: number, everyMs = 60_000): () => void {
+  let running = false;
+  const run = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const cutoff = BigInt(Date.now() - retentionHours * 3_600_000) * 1_000_000n;
+      await deleteSpansOlderThan(database, cutoff);
+    } catch (error) {
+      console.error("[eventscope] span retention failed:", error);
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(() => void run(), everyMs);
+  timer.unref();
+  void run();
+  return () => clearInterval(timer);
+}

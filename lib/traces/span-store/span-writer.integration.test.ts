@@ -1,0 +1,85 @@
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { createDatabase } from "../../db";
+import { databaseConfig, parseEnv } from "../../env";
+import { getTrace } from "../get-trace";
+import { createSpanWriter } from "./create-span-writer";
+import type { SpanRecord } from "./span-record";
+
+const config = databaseConfig(parseEnv({ DATABASE_URL: inject("databaseUrl") }));
+const database = createDatabase(config);
+const writer = createSpanWriter(config);
+
+const producerTrace = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa01";
+const consumerTrace = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa02";
+const start = 1_763_000_000_123_456_789n;
+
+function span(overrides: Partial<SpanRecord>): SpanRecord {
+  return {
+    traceId: producerTrace,
+    spanId: "0000000000000001",
+    parentSpanId: null,
+    serviceName: "checkout",
+    name: "order.placed publish",
+    kind: 4,
+    startTimeUnixNano: start,
+    endTimeUnixNano: start + 1_500_000n,
+    statusCode: 0,
+    statusMessage: "",
+    attributes: JSON.stringify({ "order.id": "1042", "big.number": "9007199254740993" }),
+    resource: JSON.stringify({ "service.name": "checkout" }),
+    events: "[]",
+    messaging: { role: "publish", system: "embedded", destination: "order.placed", eventType: "order.placed", messageId: "m-1", consumerGroup: null },
+    links: [],
+    keys: [{ key: "order.id", value: "1042" }],
+    ...overrides,
+  };
+}
+
+const batch = [
+  span({}),
+  span({
+    traceId: consumerTrace,
+    spanId: "0000000000000002",
+    serviceName: "payment",
+    name: "order.placed process",
+    kind: 5,
+    startTimeUnixNano: start + 5_000_000n,
+    endTimeUnixNano: start + 9_000_000n,
+    statusCode: 2,
+    statusMessage: "card declined",
+    messaging: { role: "consume", system: "embedded", destination: "order.placed", eventType: "order.placed", messageId: "m-1", consumerGroup: "payment" },
+    links: [{ traceId: producerTrace, spanId: "0000000000000001", attributes: "{}" }],
+  }),
+];
+
+afterAll(async () => {
+  await database.span.deleteMany({ where: { traceId: { in: [producerTrace, consumerTrace] } } });
+  await database.spanLink.deleteMany({ where: { traceId: { in: [producerTrace, consumerTrace] } } });
+  await database.spanKey.deleteMany({ where: { traceId: { in: [producerTrace, consumerTrace] } } });
+  await writer.close();
+  await database.$disconnect();
+});
+
+describe(`the ${config.provider} span writer`, () => {
+  it("stores spans with nanosecond times, links both ways and business keys", async () => {
+    await writer.write(batch);
+    const producer = await getTrace(database, producerTrace);
+    expect(producer.spans).toHaveLength(1);
+    expect(producer.spans[0]).toMatchObject({
+      startTimeUnixNano: start.toString(),
+      durationNano: "1500000",
+      attributes: { "order.id": "1042", "big.number": "9007199254740993" },
+      messaging: { role: "publish", eventType: "order.placed", messageId: "m-1" },
+      linkedFrom: [{ traceId: consumerTrace, spanId: "0000000000000002" }],
+    });
+    const consumer = await getTrace(database, consumerTrace);
+    expect(consumer.spans[0]).toMatchObject({ statusCode: 2, statusMessage: "card declined", linksTo: [{ traceId: producerTrace, spanId: "0000000000000001" }] });
+    expect(await database.spanKey.count({ where: { key: "order.id", value: "1042", traceId: { in: [producerTrace, consumerTrace] } } })).toBe(2);
+  });
+
+  it("ignores a batch sent again, as an exporter's retry would", async () => {
+    await writer.write(batch);
+    expect(await database.span.count({ where: { traceId: { in: [producerTrace, consumerTrace] } } })).toBe(2);
+    expect(await database.spanLink.count({ where: { linkedTraceId: producerTrace } })).toBe(1);
+  });
+});

@@ -1,0 +1,6 @@
+-- DropTable
+DROP TABLE "DeadLetter";
+
+-- DropEnum
+DROP TYPE "DeadLetterStatus";
+

@@ -1,0 +1,193 @@
+/**
+ * `npm run bench`: span ingestion and query latency, measured on this machine.
+ *
+ *  1. ceiling   decode + prepared insert in-process, no HTTP (the best the store can do)
+ *  2. ingest    OTLP/HTTP protobuf+gzip batches from concurrent clients into the running app
+ *  3. queries   one trace by id and one order flow through the API, with ≥ BENCH_QUERY_SPANS stored
+ *
+ * Settings (environment): BENCH_SECONDS (60), BENCH_CLIENTS (4), BENCH_QUERY_SPANS (1000000),
+ * BENCH_DATABASE_URL (a scratch SQLite file; a postgresql:// URL benchmarks PostgreSQL).
+ */
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { gunzipSync } from "node:zlib";
+import { migrate } from "../lib/database/migrate";
+import { createDatabase } from "../lib/db";
+import { databaseConfig, parseEnv } from "../lib/env";
+import { decodeTraceExport } from "../lib/otlp/decode-export-request";
+import { loadCatalogBindingIndex } from "../lib/traces/ingest/event-type-resolver";
+import { toSpanRecord } from "../lib/traces/ingest/to-span-record";
+import { createSpanWriter } from "../lib/traces/span-store/create-span-writer";
+import { generateOrderBatch, spansPerOrder, type GeneratedBatch } from "./bench/order-batches";
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 60);
+const clients = Number(process.env.BENCH_CLIENTS ?? 4);
+const querySpans = Number(process.env.BENCH_QUERY_SPANS ?? 1_000_000);
+const ordersPerBatch = Math.round(512 / spansPerOrder);
+const root = path.resolve(import.meta.dirname, "..");
+const scratch = mkdtempSync(path.join(os.tmpdir(), "eventscope-bench-"));
+const databaseUrl = process.env.BENCH_DATABASE_URL ?? `file:${path.join(scratch, "bench.db")}`;
+const config = databaseConfig(parseEnv({ DATABASE_URL: databaseUrl }));
+const port = 3290;
+
+const rate = (spans: number, ms: number) => Math.round((spans / ms) * 1000);
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))] ?? NaN;
+const fmt = (value: number) => value.toLocaleString("en");
+
+let sequence = 0;
+function batches(count: number): GeneratedBatch[] {
+  return Array.from({ length: count }, () => generateOrderBatch(ordersPerBatch, sequence++));
+}
+
+/** Decode + map + prepared insert, in this process, into a database of its own. */
+async function measureCeiling(): Promise<number> {
+  const ceilingUrl = config.provider === "sqlite" ? `file:${path.join(scratch, "ceiling.db")}` : databaseUrl;
+  const ceilingConfig = databaseConfig(parseEnv({ DATABASE_URL: ceilingUrl }));
+  await migrate(ceilingConfig, root);
+  const database = createDatabase(ceilingConfig);
+  const writer = createSpanWriter(ceilingConfig);
+  const index = await loadCatalogBindingIndex(database);
+  const work = batches(300);
+  const started = performance.now();
+  let spans = 0;
+  for (const batch of work) {
+    const decoded = decodeTraceExport(gunzipSync(batch.gzipped), "application/x-protobuf");
+    if (!decoded.ok) throw new Error(decoded.message);
+    await writer.write(decoded.spans.map((span) => toSpanRecord(span, index, ["order.id"])));
+    spans += decoded.spans.length;
+  }
+  const elapsed = performance.now() - started;
+  await writer.close();
+  await database.$disconnect();
+  return rate(spans, elapsed);
+}
+
+function startServer() {
+  const server = spawn(path.join(root, "node_modules/.bin/tsx"), ["scripts/start.ts"], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOSTNAME: "127.0.0.1", EVENTSCOPE_DEMO: "off" },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
+  return server;
+}
+
+async function waitForHealth(): Promise<void> {
+  for (let attempt = 0; attempt < 600; attempt++) {
+    const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((response) => response.ok, () => false);
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error("the app did not start within 5 minutes");
+}
+
+/** Resident memory of a process and all its descendants, in MiB (Linux /proc). */
+function treeRssMiB(pid: number): number {
+  try {
+    const kib = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").split(" ").filter(Boolean).map(Number);
+    return kib / 1024 + children.reduce((sum, child) => sum + treeRssMiB(child), 0);
+  } catch {
+    return 0;
+  }
+}
+
+async function measureIngest(work: GeneratedBatch[], serverPid: number) {
+  const latencies: number[] = [];
+  let next = 0;
+  let spans = 0;
+  let retries = 0;
+  let peakRss = 0;
+  const deadline = performance.now() + seconds * 1000;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, treeRssMiB(serverPid))), 1000);
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < deadline && next < work.length) {
+        const batch = work[next++]!;
+        for (;;) {
+          const sent = performance.now();
+          const response = await fetch(`http://127.0.0.1:${port}/v1/traces`, {
+            method: "POST",
+            headers: { "content-type": "application/x-protobuf", "content-encoding": "gzip" },
+            body: batch.gzipped as BodyInit,
+          });
+          await response.arrayBuffer();
+          latencies.push(performance.now() - sent);
+          if (response.status === 200) break;
+          if (response.status !== 503 && response.status !== 429) throw new Error(`ingest answered ${response.status}`);
+          retries++;
+          await new Promise((resolve) => setTimeout(resolve, Number(response.headers.get("retry-after") ?? 1) * 1000));
+        }
+        spans += batch.spanCount;
+      }
+    }),
+  );
+  const elapsed = performance.now() - started;
+  clearInterval(sampler);
+  return { spansPerSecond: rate(spans, elapsed), spans, batchesSent: next, elapsedMs: elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), retries, peakRss, ranOut: next >= work.length };
+}
+
+async function timeRequests(urls: string[]): Promise<{ p95: number; status: number }> {
+  const times: number[] = [];
+  let status = 200;
+  for (const url of urls) {
+    const started = performance.now();
+    const response = await fetch(url);
+    await response.arrayBuffer();
+    times.push(performance.now() - started);
+    if (!response.ok) status = response.status;
+  }
+  return { p95: percentile(times, 95), status };
+}
+
+async function main() {
+  console.log(`Eventscope bench · ${config.provider} · ${clients} clients · ${seconds}s · batches of ${ordersPerBatch * spansPerOrder} spans (protobuf+gzip)\n`);
+  const ceiling = await measureCeiling();
+  console.log(`ceiling   decode + insert, no HTTP      ${fmt(ceiling)} spans/s`);
+
+  // Enough batches for the run at up to ~80k spans/s, made before the clock starts.
+  const needed = Math.ceil((Math.max(80_000 * seconds, querySpans) / (ordersPerBatch * spansPerOrder)));
+  process.stdout.write(`preparing ${fmt(needed)} batches… `);
+  const work = batches(needed);
+  console.log("done");
+
+  const server = startServer();
+  try {
+    await waitForHealth();
+    const ingest = await measureIngest(work, server.pid!);
+    console.log(`ingest    OTLP/HTTP → store             ${fmt(ingest.spansPerSecond)} spans/s over ${(ingest.elapsedMs / 1000).toFixed(1)} s (${fmt(ingest.spans)} spans)`);
+    console.log(`          request latency               p50 ${ingest.p50.toFixed(1)} ms · p99 ${ingest.p99.toFixed(1)} ms · ${ingest.retries} retried after 503/429`);
+    console.log(`          server memory                 peak ${ingest.peakRss.toFixed(0)} MiB`);
+    console.log(`ratio     ingest / ceiling              ${(ingest.spansPerSecond / ceiling).toFixed(2)}`);
+
+    // Top up to the query volume through the same API, then measure reads.
+    let stored = ingest.spans;
+    let cursor = ingest.batchesSent;
+    while (stored < querySpans && cursor < work.length) {
+      const batch = work[cursor++]!;
+      await fetch(`http://127.0.0.1:${port}/v1/traces`, { method: "POST", headers: { "content-type": "application/x-protobuf", "content-encoding": "gzip" }, body: batch.gzipped as BodyInit });
+      stored += batch.spanCount;
+    }
+    if (config.provider === "sqlite") {
+      const file = config.filePath;
+      const bytes = statSync(file).size + (existsSync(`${file}-wal`) ? statSync(`${file}-wal`).size : 0);
+      console.log(`disk      bytes per span                ${fmt(Math.round(bytes / stored))} (database file and WAL, indexes included)`);
+    }
+    const sample = work.slice(0, cursor).filter((_, index) => index % Math.max(1, Math.floor(cursor / 200)) === 0).slice(0, 200);
+    const traceTimes = await timeRequests(sample.map((batch) => `http://127.0.0.1:${port}/api/traces/${batch.traceIds[0]}`));
+    const flowTimes = await timeRequests(sample.map((batch) => `http://127.0.0.1:${port}/api/flows?key=order.id&value=${batch.orderIds[0]}`));
+    console.log(`queries   with ${fmt(stored)} spans stored`);
+    console.log(`          one trace by id               p95 ${traceTimes.p95.toFixed(1)} ms (target < 5 ms)${traceTimes.status === 200 ? "" : ` · HTTP ${traceTimes.status}`}`);
+    console.log(`          one order flow                p95 ${flowTimes.p95.toFixed(1)} ms (target < 30 ms)${flowTimes.status === 200 ? "" : ` · HTTP ${flowTimes.status}`}`);
+    console.log(`\ntargets   ingest ≥ ${config.provider === "sqlite" ? "40,000" : "30,000"} spans/s: ${ingest.spansPerSecond >= (config.provider === "sqlite" ? 40_000 : 30_000) ? "met" : "NOT met"} · p99 < 100 ms: ${ingest.p99 < 100 ? "met" : "NOT met"}`);
+    if (ingest.ranOut) console.log("note      the prepared batches ran out before the time was up; raise BENCH_QUERY_SPANS to prepare more");
+  } finally {
+    process.kill(-server.pid!, "SIGTERM");
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -13,11 +13,13 @@ async function latestSchema(request: APIRequestContext, name: string): Promise<{
   return { version: latest.version, schema: JSON.parse(latest.schema) as Record<string, unknown> };
 }
 
-test("the catalog searches, filters by facet and keeps it all in the URL", async ({ page }) => {
+test("the catalog searches, filters by facet and keeps it all in the URL", async ({ page, request }) => {
+  // Other specs (the Confluent API's) register subjects of their own: count what the API counts.
+  const { total } = (await (await request.get("/api/event-types")).json()) as { total: number };
   const catalog = new CatalogPage(page);
   await catalog.open();
   await expect(catalog.eventTypeLink("order.placed")).toBeVisible();
-  await expect(catalog.rows()).toHaveCount(6);
+  await expect(catalog.rows()).toHaveCount(total);
 
   await catalog.facet("Domain", "Payments").click();
   await expect(page).toHaveURL("/catalog?domain=payments");
@@ -36,7 +38,7 @@ test("the catalog searches, filters by facet and keeps it all in the URL", async
 
   await catalog.activeFilters().getByRole("link", { name: "Clear all" }).click();
   await expect(page).toHaveURL("/catalog");
-  await expect(catalog.rows()).toHaveCount(6);
+  await expect(catalog.rows()).toHaveCount(total);
 
   await catalog.facet("Owner team", "Fulfilment").click();
   await expect(page).toHaveURL("/catalog?team=fulfilment");

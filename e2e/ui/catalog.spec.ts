@@ -138,6 +138,26 @@ test("a compatible new version is checked live and registered", async ({ page, r
   expect(unexpectedConsoleErrors(register.shell)).toEqual([]);
 });
 
+test("the compatibility mode is changed on the event type page, and back to the registry default", async ({ page, request }) => {
+  const eventType = new EventTypePage(page);
+  await eventType.open("order.shipped");
+  const settings = page.getByRole("form", { name: "Compatibility settings" });
+  const about = page.getByRole("region", { name: "About this event type" });
+  await settings.getByLabel("Compatibility mode").selectOption("FULL_TRANSITIVE");
+  await settings.getByLabel("Compatibility policy").selectOption("LENIENT");
+  await settings.getByRole("button", { name: "Save" }).click();
+  await expect(about).toContainText("FULL_TRANSITIVE · LENIENT (own)");
+  const saved = (await (await request.get("/api/event-types/order.shipped")).json()) as { own: { mode: string; policy: string } };
+  expect(saved.own).toEqual({ mode: "FULL_TRANSITIVE", policy: "LENIENT" });
+  await eventType.shell.screenshot("catalog-compatibility-settings");
+
+  await settings.getByLabel("Compatibility mode").selectOption("");
+  await settings.getByLabel("Compatibility policy").selectOption("");
+  await settings.getByRole("button", { name: "Save" }).click();
+  await expect(about).toContainText("BACKWARD · STRICT (registry default)");
+  expect(unexpectedConsoleErrors(eventType.shell)).toEqual([]);
+});
+
 test("lifecycle: deprecate, retire after confirming, and a refused transition explained", async ({ page, request }) => {
   const eventType = new EventTypePage(page);
   await eventType.open("payment.failed");

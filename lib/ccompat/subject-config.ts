@@ -1,13 +1,11 @@
 import { z } from "zod";
 import type { Database } from "../db";
 import type { CompatibilityMode, CompatibilityPolicy } from "../registry/compatibility/check-compatibility";
+import { compatibilityModes, compatibilityPolicies } from "../registry/compatibility/types";
 import { effectiveSettings, getRegistryDefaults, setRegistryDefaults } from "../registry/registry-config";
 import { refreshSearchText } from "../registry/search-text";
 import { ccompatErrors } from "./ccompat-errors";
 import { findSubjectEventType } from "./resolve-subject";
-
-const compatibilityLevels = ["BACKWARD", "BACKWARD_TRANSITIVE", "FORWARD", "FORWARD_TRANSITIVE", "FULL", "FULL_TRANSITIVE", "NONE"] as const satisfies readonly CompatibilityMode[];
-const compatibilityPolicies = ["STRICT", "LENIENT"] as const satisfies readonly CompatibilityPolicy[];
 
 /**
  * The body of `PUT /config` and `PUT /config/{subject}`. Values are checked by
@@ -38,7 +36,7 @@ export function parseConfigUpdate(body: ConfigUpdateBody): CcompatConfigUpdate {
   const level = body.compatibility?.trim().toUpperCase();
   const policy = body.compatibilityPolicy?.trim().toUpperCase();
   if (level === undefined && policy === undefined) throw ccompatErrors.invalidCompatibilityLevel();
-  if (level !== undefined && !(compatibilityLevels as readonly string[]).includes(level)) throw ccompatErrors.invalidCompatibilityLevel();
+  if (level !== undefined && !(compatibilityModes as readonly string[]).includes(level)) throw ccompatErrors.invalidCompatibilityLevel();
   if (policy !== undefined && !(compatibilityPolicies as readonly string[]).includes(policy)) throw ccompatErrors.invalidCompatibilityPolicy();
   return {
     ...(level === undefined ? {} : { compatibility: level as CompatibilityMode }),

@@ -1,6 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { VersionCheck } from "../registry/check-event-version";
-import type { SchemaDifference } from "../registry/compatibility/types";
+import type { CompatibilityMode, CompatibilityPolicy, SchemaDifference } from "../registry/compatibility/types";
 import type { EventVersionDiff } from "../registry/diff-event-versions";
 import type { EventTypeDetail } from "../registry/get-event-type";
 import type { LifecycleState } from "../registry/view/lifecycle";
@@ -93,6 +93,11 @@ export function changeVersionState(name: string, version: number, state: Lifecyc
     headers: { "content-type": "application/json" },
     body: JSON.stringify(changedBy ? { state, changedBy } : { state }),
   });
+}
+
+/** Sets the event type's own compatibility mode and policy; null returns to the registry default. */
+export function changeCompatibility(name: string, settings: { compatibilityMode: CompatibilityMode | null; compatibilityPolicy: CompatibilityPolicy | null }) {
+  return fetchJson<EventTypeDetail>(base(name), { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify(settings) });
 }
 
 async function sendJson(url: string, method: string, payload: unknown, signal?: AbortSignal): Promise<{ status: number; body: unknown }> {

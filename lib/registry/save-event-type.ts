@@ -1,10 +1,11 @@
 import { z } from "zod";
 import type { Database } from "../db";
 import { AppError } from "../errors";
+import { compatibilityModes, compatibilityPolicies } from "./compatibility/types";
 import { findEventTypeOrThrow } from "./find-event-type";
 import { refreshSearchText } from "./search-text";
 
-const compatibilityModeSchema = z.enum(["BACKWARD", "BACKWARD_TRANSITIVE", "FORWARD", "FORWARD_TRANSITIVE", "FULL", "FULL_TRANSITIVE", "NONE"]);
+const compatibilityModeSchema = z.enum(compatibilityModes);
 const serviceNameSchema = z.string().trim().min(1).max(200);
 
 export const eventTypeNameSchema = z
@@ -12,26 +13,38 @@ export const eventTypeNameSchema = z
   .trim()
   .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/, "use letters, digits, '.', '_', ':' and '-', e.g. order.placed");
 
-export const eventTypeDefinitionSchema = z.object({
-  name: eventTypeNameSchema,
-  description: z.string().max(20_000).default(""),
+/** Each field's own rules, without defaults: a patch must not turn an absent field into its default. */
+const fields = {
+  description: z.string().max(20_000),
   /** Domain slug. */
-  domain: z.string().trim().min(1).nullable().default(null),
+  domain: z.string().trim().min(1).nullable(),
   /** Team slug. */
-  ownerTeam: z.string().trim().min(1).nullable().default(null),
-  tags: z.array(z.string().trim().min(1).max(64)).max(50).default([]),
+  ownerTeam: z.string().trim().min(1).nullable(),
+  tags: z.array(z.string().trim().min(1).max(64)).max(50),
   bindings: z
     .array(z.object({ broker: z.string().trim().min(1).max(50), destination: z.string().trim().min(1).max(500), routingKey: z.string().trim().max(500).default("") }))
-    .max(50)
-    .default([]),
-  producers: z.array(serviceNameSchema).max(200).default([]),
-  consumers: z.array(serviceNameSchema).max(200).default([]),
-  compatibilityMode: compatibilityModeSchema.nullable().default(null),
-  compatibilityPolicy: z.enum(["STRICT", "LENIENT"]).nullable().default(null),
+    .max(50),
+  producers: z.array(serviceNameSchema).max(200),
+  consumers: z.array(serviceNameSchema).max(200),
+  compatibilityMode: compatibilityModeSchema.nullable(),
+  compatibilityPolicy: z.enum(compatibilityPolicies).nullable(),
+};
+
+export const eventTypeDefinitionSchema = z.object({
+  name: eventTypeNameSchema,
+  description: fields.description.default(""),
+  domain: fields.domain.default(null),
+  ownerTeam: fields.ownerTeam.default(null),
+  tags: fields.tags.default([]),
+  bindings: fields.bindings.default([]),
+  producers: fields.producers.default([]),
+  consumers: fields.consumers.default([]),
+  compatibilityMode: fields.compatibilityMode.default(null),
+  compatibilityPolicy: fields.compatibilityPolicy.default(null),
 });
 
 export type EventTypeDefinition = z.infer<typeof eventTypeDefinitionSchema>;
-export const eventTypePatchSchema = eventTypeDefinitionSchema.omit({ name: true }).partial();
+export const eventTypePatchSchema = z.object(fields).partial();
 export type EventTypePatch = z.infer<typeof eventTypePatchSchema>;
 
 /**

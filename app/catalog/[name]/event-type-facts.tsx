@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { ServiceLinks, teamHref } from "@/app/components/entity-links";
 import type { EventTypeDetail } from "@/lib/registry/get-event-type";
+import { CompatibilitySettings } from "./compatibility-settings-client";
 
 /** Who owns the event type, how it evolves, where it travels, and who produces and consumes it. */
 export function EventTypeFacts({ eventType }: { eventType: EventTypeDetail }) {
@@ -38,6 +39,7 @@ export function EventTypeFacts({ eventType }: { eventType: EventTypeDetail }) {
           <span className="muted">
             ({own.mode || own.policy ? `own${own.mode && own.policy ? "" : own.mode ? " mode, registry default policy" : " policy, registry default mode"}` : "registry default"})
           </span>
+          <CompatibilitySettings key={`${own.mode}:${own.policy}`} eventType={eventType} />
         </dd>
         <dt>Tags</dt>
         <dd>

@@ -1,20 +1,15 @@
 import type { JsonSchemaDifferenceKind } from "./json-schema/difference-kinds";
 
 /** Confluent Schema Registry compatibility levels. */
-export type CompatibilityMode =
-  | "BACKWARD"
-  | "BACKWARD_TRANSITIVE"
-  | "FORWARD"
-  | "FORWARD_TRANSITIVE"
-  | "FULL"
-  | "FULL_TRANSITIVE"
-  | "NONE";
+export const compatibilityModes = ["BACKWARD", "BACKWARD_TRANSITIVE", "FORWARD", "FORWARD_TRANSITIVE", "FULL", "FULL_TRANSITIVE", "NONE"] as const;
+export type CompatibilityMode = (typeof compatibilityModes)[number];
 
 /**
  * STRICT is Confluent's behaviour. LENIENT differs in one rule only: adding an optional property to an open
  * JSON Schema object (or, for FORWARD, removing one) is accepted.
  */
-export type CompatibilityPolicy = "STRICT" | "LENIENT";
+export const compatibilityPolicies = ["STRICT", "LENIENT"] as const;
+export type CompatibilityPolicy = (typeof compatibilityPolicies)[number];
 
 export type SchemaFormat = "JSON_SCHEMA" | "AVRO";
 

@@ -4,6 +4,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
+import { eventTypeHref } from "@/app/components/entity-links";
 import { JsonEditor } from "@/app/components/json-editor-client";
 import { compatibilityQueryOptions, eventTypeKeys, registerEventVersion, type CompatibilityCandidate, type RegisterVersionOutcome } from "@/lib/queries/event-types";
 import { CompatibilityPanel, DifferenceList } from "./compatibility-panel";
@@ -195,7 +196,7 @@ function SubmitOutcome({ outcome, error, name }: { outcome: RegisterVersionOutco
           <p className="small">
             Registration of an incompatible schema is only possible when the event type&apos;s compatibility mode is <span className="mono">NONE</span>
             {outcome.mode === "NONE" ? "" : ` (it is ${outcome.mode})`}. Fix the differences below, or, if the break is intended and every consumer is ready, change the
-            mode on the event type first.
+            mode on <Link href={eventTypeHref(name)}>the event type&apos;s page</Link> first.
           </p>
           <DifferenceList differences={outcome.differences} />
           {outcome.consumers.length > 0 ? <p className="small">Consumers at risk: {outcome.consumers.join(", ")}</p> : null}

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { parseWatchedConsumers } from "./brokers/connections/broker-connection";
 import { DEFAULT_BUSINESS_KEY_ATTRIBUTES } from "./otlp/business-keys";
 import { DEFAULT_EVENT_TYPE_ATTRIBUTES } from "./otlp/classify-messaging";
 
@@ -26,6 +27,21 @@ const commaList = z
   .transform((value) => value.split(",").map((item) => item.trim()).filter(Boolean))
   .pipe(z.array(z.string()).min(1, "expected a comma-separated list of attribute names"));
 
+function brokerUrl(schemes: string[], example: string) {
+  return z
+    .string()
+    .trim()
+    .refine((value) => URL.canParse(value) && schemes.includes(new URL(value).protocol), { message: `expected a URL such as ${example}` })
+    .optional();
+}
+
+const watchList = z.string().transform((value, context) => {
+  const parsed = parseWatchedConsumers(value);
+  if (parsed.ok) return parsed.value;
+  context.addIssue({ code: "custom", message: `expected exchange/consumer pairs, comma-separated: ${parsed.message}` });
+  return z.NEVER;
+});
+
 const envSchema = z.object({
   DATABASE_URL: databaseUrlSchema.default("file:./data/eventscope.db"),
   PORT: portSchema.default(3000),
@@ -37,6 +53,10 @@ const envSchema = z.object({
   EVENTSCOPE_RETENTION_HOURS: z.coerce.number({ message: "expected a number of hours" }).positive("expected a positive number of hours").default(72),
   EVENTSCOPE_EVENT_TYPE_ATTRIBUTES: commaList.default([...DEFAULT_EVENT_TYPE_ATTRIBUTES]),
   EVENTSCOPE_BUSINESS_KEYS: commaList.default([...DEFAULT_BUSINESS_KEY_ATTRIBUTES]),
+  EVENTSCOPE_RABBITMQ_URL: brokerUrl(["amqp:", "amqps:"], "amqp://guest:guest@127.0.0.1:5672"),
+  EVENTSCOPE_RABBITMQ_WATCH: watchList.default([]),
+  EVENTSCOPE_NATS_URL: brokerUrl(["nats:", "tls:"], "nats://127.0.0.1:4222"),
+  EVENTSCOPE_REDIS_URL: brokerUrl(["redis:", "rediss:"], "redis://127.0.0.1:6379"),
   EVENTSCOPE_DEMO: z.enum(["on", "off"], { message: 'expected "on" or "off"' }).default("on"),
   EVENTSCOPE_DEMO_ORDERS_PER_MINUTE: z.coerce
     .number({ message: "expected a number of orders per minute" })
@@ -73,8 +93,16 @@ export function parseEnv(raw: Record<string, string | undefined>): Env {
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   const variable = String(issue.path[0]);
-  const got = raw[variable];
-  throw new ConfigError(`Invalid configuration: ${variable} ${issue.message} (got "${got}")`);
+  throw new ConfigError(`Invalid configuration: ${variable} ${issue.message} (got "${withoutPassword(raw[variable])}")`);
+}
+
+/** A bad value is echoed back, but never a password in it. */
+function withoutPassword(value: string | undefined): string | undefined {
+  if (value === undefined || !URL.canParse(value)) return value;
+  const url = new URL(value);
+  if (!url.password) return value;
+  url.password = "****";
+  return url.toString();
 }
 
 let cached: Env | undefined;

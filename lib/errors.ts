@@ -11,6 +11,8 @@ export const errorStatus = {
   UNPROCESSABLE: 422,
   TOO_MANY_REQUESTS: 429,
   INTERNAL: 500,
+  /** A broker Eventscope reads from is down, refused the credentials or answered nonsense. */
+  BROKER_ERROR: 502,
   UNAVAILABLE: 503,
 } as const;
 

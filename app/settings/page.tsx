@@ -1,17 +1,27 @@
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
+import { brokerDirectory } from "@/lib/brokers/connections/broker-directory";
+import { checkBrokerConnections } from "@/lib/brokers/connections/check-broker-connections";
 import { db } from "@/lib/db";
 import { checkHealth } from "@/lib/health/check-health";
+import { brokerConnectionsQueryOptions } from "@/lib/queries/brokers";
+import { getQueryClient } from "@/lib/queries/get-query-client";
 import { describeSettings } from "@/lib/settings/describe-settings";
+import { BrokerConnections } from "./broker-connections-client";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const settings = describeSettings();
-  const health = await checkHealth(db(), settings.database.provider);
+  const queryClient = getQueryClient();
+  const [health] = await Promise.all([
+    checkHealth(db(), settings.database.provider),
+    queryClient.prefetchQuery({ ...brokerConnectionsQueryOptions(), queryFn: () => checkBrokerConnections(brokerDirectory()) }),
+  ]);
   return (
     <>
       <h1>Settings</h1>
-      <p className="page-intro">The configuration this instance runs with. Change it through environment variables (see .env.example) and restart.</p>
+      <p className="page-intro">The configuration this instance runs with. Change it through environment variables (see .env.example) and restart; brokers can also be added here.</p>
       <dl className="settings">
         <dt>Database</dt>
         <dd>
@@ -27,6 +37,9 @@ export default async function SettingsPage() {
         <dt>Own traces exported to</dt>
         <dd className="mono">{settings.telemetryExport ?? <span className="muted">not exported (OTEL_EXPORTER_OTLP_ENDPOINT unset)</span>}</dd>
       </dl>
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <BrokerConnections />
+      </HydrationBoundary>
     </>
   );
 }

@@ -61,7 +61,9 @@ export function createRouteWrapper(dialect: ApiDialect) {
           if (status >= 500) {
             span.recordException(error instanceof Error ? error : new Error(String(error)));
             span.setStatus({ code: SpanStatusCode.ERROR });
-            console.error(`[eventscope] ${spec.name} failed:`, error);
+            // An AppError is an outcome the client is told about (a broker down); anything else is a bug worth its stack.
+            if (error instanceof AppError) console.warn(`[eventscope] ${spec.name}: ${error.message}`);
+            else console.error(`[eventscope] ${spec.name} failed:`, error);
           }
           return dialect.respond(body, status);
         } finally {

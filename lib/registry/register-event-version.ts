@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isUniqueViolation } from "../database/is-unique-violation";
 import type { Database } from "../db";
 import { AppError } from "../errors";
 import type { SchemaDifference } from "./compatibility/check-compatibility";
@@ -26,11 +27,6 @@ export type RegisterEventVersionResult =
   | { status: "registered"; version: number; schemaId: number }
   | { status: "exists"; version: number; schemaId: number }
   | { status: "incompatible"; mode: string; differences: SchemaDifference[]; consumers: string[] };
-
-/** Prisma's unique-constraint violation: another registration won the race. */
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
-}
 
 const maxAttempts = 5;
 

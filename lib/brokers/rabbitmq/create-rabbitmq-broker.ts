@@ -65,7 +65,8 @@ async function checkHealth(context: RabbitContext): Promise<HealthResult> {
   const started = performance.now();
   const latencyMs = () => Math.round((performance.now() - started) * 100) / 100;
   try {
-    await context.connection.open();
+    // A round trip, not just the cached connection: a broker that went away since the last call shows as down.
+    await context.connection.withChannel(async () => undefined);
     return { status: "up", latencyMs: latencyMs(), version: context.connection.version() };
   } catch (error) {
     return { status: "down", latencyMs: latencyMs(), error: classifyAmqpError(error).error };

@@ -163,6 +163,8 @@ export async function listDeadLetters(context: RabbitContext, request: ListDeadL
   const position = request.cursor === undefined ? undefined : decodeCursor(request.cursor, cursorSchema);
   if (position !== undefined && position.status !== "ok") return position;
   const filter = request.filter ?? {};
+  const open = await guarded(() => context.connection.open());
+  if (open.status !== "ok") return open;
   const read = await guarded(() => Promise.all(knownDeadLetterQueues(context, filter.destination).map((queue) => peekDeadLetterQueue(context, queue))));
   if (read.status !== "ok") return read;
   const after = position?.value;

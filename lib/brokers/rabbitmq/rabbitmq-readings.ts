@@ -24,6 +24,9 @@ function matches(known: KnownConsumer, query: LagQuery): boolean {
 }
 
 export async function readLag(context: RabbitContext, query: LagQuery): Promise<BrokerResult<LagReading[]>> {
+  // Connect even when no consumer matches: an empty answer must mean "nothing waits", not "broker down".
+  const open = await guarded(() => context.connection.open());
+  if (open.status !== "ok") return open;
   const consumers = [...context.known.values()].filter((known) => matches(known, query));
   const read = await guarded(() => Promise.all(consumers.map(async (known) => ({ known, waiting: await readyCount(context, known.queue) }))));
   if (read.status !== "ok") return read;
@@ -49,8 +52,6 @@ export async function readLag(context: RabbitContext, query: LagQuery): Promise<
 }
 
 export async function describe(context: RabbitContext): Promise<BrokerResult<BrokerDescription>> {
-  const open = await guarded(() => context.connection.open());
-  if (open.status !== "ok") return open;
   const lag = await readLag(context, {});
   if (lag.status !== "ok") return lag;
   const byDestination = new Map<string, DestinationInfo>();

@@ -24,6 +24,7 @@ const service = createIngestService({
   businessKeyAttributes: ["order.id"],
   writeConcurrency: 1,
   maxPendingSpans: 20_000,
+  maxRequestsInFlight: 16,
 });
 const server = startOtlpPortListener(service, 0, "127.0.0.1");
 const broker = createBroker({ kind: "embedded", database, provider: config.provider, name: prefix, pollIntervalMs: 50 });

@@ -10,6 +10,11 @@ describe("extractBusinessKeys", () => {
     ]);
   });
 
+  it("indexes the legacy messaging.conversation_id under the current name, preferring the current attribute", () => {
+    expect(extractBusinessKeys({ "messaging.conversation_id": "conv-1" })).toEqual([{ key: "messaging.message.conversation_id", value: "conv-1" }]);
+    expect(extractBusinessKeys({ "messaging.conversation_id": "old", "messaging.message.conversation_id": "new" })).toEqual([{ key: "messaging.message.conversation_id", value: "new" }]);
+  });
+
   it("stringifies numbers and booleans and fans out arrays", () => {
     const attributes = { "order.id": 42, "invoice.ids": ["i-1", 7, "i-1", { nested: "x" }], "is.vip": true };
     expect(extractBusinessKeys(attributes, ["order.id", "invoice.ids", "is.vip"])).toEqual([

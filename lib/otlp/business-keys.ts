@@ -3,6 +3,9 @@ import type { AttributeValue, Attributes } from "./types";
 /** Span attributes that carry business keys unless configured otherwise. */
 export const DEFAULT_BUSINESS_KEY_ATTRIBUTES: readonly string[] = ["order.id", "messaging.message.conversation_id"];
 
+/** Older semantic-convention names of key attributes: a span that uses one is indexed under the current name. */
+const legacyNames: Readonly<Record<string, string>> = { "messaging.message.conversation_id": "messaging.conversation_id" };
+
 /** A business key found on a span: the attribute's name and its value as a string. */
 export interface BusinessKey {
   key: string;
@@ -26,8 +29,10 @@ export function extractBusinessKeys(attributes: Attributes, attributeNames: read
     keys.push({ key, value: text });
   };
   for (const name of attributeNames) {
-    if (!Object.hasOwn(attributes, name)) continue;
-    const value = attributes[name];
+    const legacy = legacyNames[name];
+    const source = Object.hasOwn(attributes, name) ? name : legacy !== undefined && Object.hasOwn(attributes, legacy) ? legacy : undefined;
+    if (source === undefined) continue;
+    const value = attributes[source];
     if (Array.isArray(value)) for (const element of value) add(name, element);
     else add(name, value);
   }

@@ -22,6 +22,7 @@ export function ingestService(): IngestService {
       // SQLite has one writer; PostgreSQL takes a few concurrent transactions well.
       writeConcurrency: config.provider === "sqlite" ? 1 : 4,
       maxPendingSpans: 64 * 512,
+      maxRequestsInFlight: 16,
     });
   }
   return holder.eventscopeIngest;

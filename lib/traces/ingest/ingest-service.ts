@@ -4,7 +4,7 @@ import { decodeTraceExport, otlpBodyFormat } from "../../otlp/decode-export-requ
 import { gunzipLimited } from "../../otlp/gunzip-limited";
 import type { SpanWriter } from "../span-store/span-record";
 import { cachedCatalogBindingIndex } from "./event-type-resolver";
-import { errorResponse, exportResponse, rpcCode, type OtlpHttpResponse } from "./otlp-response";
+import { errorResponse, exportResponse, rpcCode, type OtlpEncoding, type OtlpHttpResponse } from "./otlp-response";
 import { readBodyLimited } from "./read-body-limited";
 import { toSpanRecord } from "./to-span-record";
 import { WriteQueue } from "./write-queue";
@@ -28,6 +28,11 @@ export interface IngestOptions {
   businessKeyAttributes: readonly string[];
   writeConcurrency: number;
   maxPendingSpans: number;
+  /**
+   * Requests read and decoded at once; more get 503 with Retry-After. With `maxBodyBytes` this
+   * bounds the memory that bodies can take, however many clients send at once.
+   */
+  maxRequestsInFlight: number;
 }
 
 export interface IngestService {
@@ -51,6 +56,7 @@ export function createIngestService(options: IngestOptions): IngestService {
   const queue = new WriteQueue(options.writer, { concurrency: options.writeConcurrency, maxPendingSpans: options.maxPendingSpans });
   const catalog = cachedCatalogBindingIndex(options.database);
   const maxMiB = Math.round(options.maxBodyBytes / 1024 / 1024);
+  let inFlight = 0;
 
   async function handle(request: OtlpHttpRequest): Promise<OtlpHttpResponse> {
     const encoding = otlpBodyFormat(request.contentType ?? "");
@@ -67,6 +73,18 @@ export function createIngestService(options: IngestOptions): IngestService {
     const tooLarge = () => errorResponse(encoding, 413, rpcCode.INVALID_ARGUMENT, `the request body is larger than ${maxMiB} MiB`);
     if (contentEncoding === "identity" && request.contentLength !== null && request.contentLength > options.maxBodyBytes) return tooLarge();
 
+    if (inFlight >= options.maxRequestsInFlight) {
+      return errorResponse(encoding, 503, rpcCode.UNAVAILABLE, "too many requests are being received at once; retry later", { "retry-after": "1" });
+    }
+    inFlight += 1;
+    try {
+      return await receive(request, encoding, contentEncoding, tooLarge);
+    } finally {
+      inFlight -= 1;
+    }
+  }
+
+  async function receive(request: OtlpHttpRequest, encoding: OtlpEncoding, contentEncoding: string, tooLarge: () => OtlpHttpResponse): Promise<OtlpHttpResponse> {
     const raw = await readBodyLimited(request.body, options.maxBodyBytes);
     if (!raw.ok) return tooLarge();
     let body = raw.body;

@@ -24,6 +24,7 @@ const service = createIngestService({
   businessKeyAttributes: ["order.id"],
   writeConcurrency: 1,
   maxPendingSpans: 10_000,
+  maxRequestsInFlight: 16,
 });
 const server = startOtlpPortListener(service, 0, "127.0.0.1");
 let endpoint = "";
@@ -124,7 +125,7 @@ describe("OTLP/HTTP ingestion", () => {
   });
 
   it("asks for a bearer token when one is configured", async () => {
-    const guarded = createIngestService({ database, writer: createSpanWriter(config), maxBodyBytes: 1024, token: "a-long-ingest-token-1234", eventTypeAttributes: [], businessKeyAttributes: [], writeConcurrency: 1, maxPendingSpans: 100 });
+    const guarded = createIngestService({ database, writer: createSpanWriter(config), maxBodyBytes: 1024, token: "a-long-ingest-token-1234", eventTypeAttributes: [], businessKeyAttributes: [], writeConcurrency: 1, maxPendingSpans: 100, maxRequestsInFlight: 16 });
     const request = (authorization: string | null) => ({
       contentType: "application/json",
       contentEncoding: null,
@@ -138,5 +139,34 @@ describe("OTLP/HTTP ingestion", () => {
     expect((await guarded.handle(request("Bearer wrong-token-wrong-token"))).status).toBe(401);
     expect((await guarded.handle(request("Bearer a-long-ingest-token-1234"))).status).toBe(200);
     await guarded.close();
+  });
+
+  it("answers 503 with Retry-After while its requests in flight are at the limit, and serves again after", async () => {
+    const limited = createIngestService({ database, writer: createSpanWriter(config), maxBodyBytes: 1024, token: undefined, eventTypeAttributes: [], businessKeyAttributes: [], writeConcurrency: 1, maxPendingSpans: 100, maxRequestsInFlight: 1 });
+    let finishSlowBody = () => undefined as void;
+    const slowBodyFinished = new Promise<void>((resolve) => (finishSlowBody = resolve));
+    const request = (body: AsyncIterable<Uint8Array>) => ({ contentType: "application/json", contentEncoding: null, contentLength: null, authorization: null, body });
+    const slow = limited.handle(
+      request(
+        (async function* () {
+          yield Buffer.from("{");
+          await slowBodyFinished;
+          yield Buffer.from("}");
+        })(),
+      ),
+    );
+    const quick = () =>
+      request(
+        (async function* () {
+          yield Buffer.from("{}");
+        })(),
+      );
+    const refused = await limited.handle(quick());
+    expect(refused.status).toBe(503);
+    expect(refused.headers["retry-after"]).toBe("1");
+    finishSlowBody();
+    expect((await slow).status).toBe(200);
+    expect((await limited.handle(quick())).status).toBe(200);
+    await limited.close();
   });
 });

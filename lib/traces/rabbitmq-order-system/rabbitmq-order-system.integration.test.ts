@@ -1,13 +1,14 @@
 import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { GET as getFlow } from "@/app/api/flows/route";
 import { createDatabase } from "../../db";
 import { databaseConfig, parseEnv } from "../../env";
 import { updateEventType } from "../../registry/save-event-type";
+import type { OrderFlow } from "../flow/flow-types";
 import { createIngestService } from "../ingest/ingest-service";
 import { startOtlpPortListener } from "../ingest/ingest-runtime";
 import { createSpanWriter } from "../span-store/create-span-writer";
-import { getOrderFlow } from "../query/get-order-flow";
 import { compareFlow } from "./compare-flow";
 import { expectedOrderFlow } from "./expected-flow";
 import { orderEvents, routingKeyOf, topologyFor } from "./order-routing";
@@ -54,6 +55,7 @@ beforeAll(async () => {
     businessKeyAttributes: ["order.id"],
     writeConcurrency: 1,
     maxPendingSpans: 10_000,
+  maxRequestsInFlight: 16,
   });
   const listener = startOtlpPortListener(service, 0, "127.0.0.1");
   server = listener;
@@ -90,7 +92,9 @@ describe(`an order system over RabbitMQ, reconstructed from its spans (${config.
 
         const mismatches: string[] = [];
         for (const [orderId, expected] of expectedFlows) {
-          const flow = await getOrderFlow(database, { key: "order.id", value: orderId });
+          // Through the API's own handler, exactly as a script reading GET /api/flows sees it.
+          const response = await getFlow(new Request(`http://localhost/api/flows?key=order.id&value=${orderId}`), { params: Promise.resolve({}) });
+          const flow = (await response.json()) as OrderFlow;
           mismatches.push(...compareFlow(orderId, expected, flow, setup.useLinksForConsume));
         }
         expect(mismatches).toEqual([]);

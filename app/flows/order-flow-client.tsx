@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { Stat } from "@/app/components/stat";
 import { orderFlowQueryOptions } from "@/lib/queries/flows";
 import { traceHref } from "@/lib/queries/traces";
 import { serviceColor } from "@/lib/traces/flow/waterfall-math";
@@ -72,14 +73,5 @@ export function OrderFlowView({ flowKey, flowValue }: { flowKey: string; flowVal
         })}
       </ul>
     </>
-  );
-}
-
-function Stat({ label, value, tone }: { label: string; value: number; tone?: "warn" | "bad" }) {
-  return (
-    <div className={`stat${tone ? ` stat-${tone}` : ""}`}>
-      <div className="stat-value">{value}</div>
-      <div className="stat-label">{label}</div>
-    </div>
   );
 }

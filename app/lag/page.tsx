@@ -4,7 +4,7 @@ import Link from "next/link";
 import { brokerDirectory } from "@/lib/brokers/connections/broker-directory";
 import { db } from "@/lib/db";
 import { getLagOverview } from "@/lib/lag/get-lag-overview";
-import { lagQuerySchema, lagWindows } from "@/lib/lag/lag-window";
+import { lagQuerySchema, lagWindowLabels, lagWindows } from "@/lib/lag/lag-window";
 import { readBrokerLag } from "@/lib/lag/read-broker-lag";
 import { getQueryClient } from "@/lib/queries/get-query-client";
 import { brokerLagQueryOptions, lagOverviewQueryOptions } from "@/lib/queries/lag";
@@ -12,8 +12,6 @@ import { BrokerLagTables } from "./broker-lag-client";
 import { LagTables } from "./lag-tables-client";
 
 export const metadata: Metadata = { title: "Lag" };
-
-const windowLabel: Record<number, string> = { 15: "15 min", 60: "1 hour", 360: "6 hours", 1440: "24 hours" };
 
 export default async function LagPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const parsed = lagQuerySchema.safeParse(await searchParams);
@@ -30,7 +28,7 @@ export default async function LagPage({ searchParams }: { searchParams: Promise<
       <nav className="segmented" aria-label="Time window">
         {lagWindows.map((minutes) => (
           <Link key={minutes} href={`/lag?window=${minutes}`} aria-current={minutes === windowMinutes ? "page" : undefined}>
-            Last {windowLabel[minutes]}
+            Last {lagWindowLabels[minutes]}
           </Link>
         ))}
       </nav>

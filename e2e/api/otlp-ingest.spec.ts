@@ -45,7 +45,8 @@ test("POST /v1/traces counts spans with ids of the wrong length as rejected, and
   expect(response.status()).toBe(200);
   const result = (await response.json()) as { partialSuccess: { rejectedSpans: string; errorMessage: string } };
   expect(result.partialSuccess.rejectedSpans).toBe("2");
-  expect(result.partialSuccess.errorMessage).toMatch(/id/);
+  expect(result.partialSuccess.errorMessage).toContain("spanId must be 16 hex digits (got 4)");
+  expect(result.partialSuccess.errorMessage).toContain("traceId must be 32 hex digits (got 3)");
   const trace = (await (await request.get(`/api/traces/${traceId}`)).json()) as { spans: { spanId: string }[] };
   expect(trace.spans.map((span) => span.spanId)).toEqual(["00000000000000b1"]);
   await expectStillServing(request);

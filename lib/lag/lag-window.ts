@@ -9,3 +9,6 @@ export const lagQuerySchema = z.object({
     .refine((value) => (lagWindows as readonly number[]).includes(value), { message: `expected one of ${lagWindows.join(", ")}` })
     .default(60),
 });
+
+/** How the views name each window. */
+export const lagWindowLabels: Record<number, string> = { 15: "15 min", 60: "1 hour", 360: "6 hours", 1440: "24 hours" };

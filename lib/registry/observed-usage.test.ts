@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findingsFor, type ObservedService } from "./observed-usage";
+import { findingsFor, joinUsage, type ObservedService } from "./observed-usage";
 
 const declared = { name: "order.placed", producers: ["checkout"], consumers: ["payment", "email"], bindings: [{ destination: "order.placed" }] };
 const seen = (service: string, role: ObservedService["role"]): ObservedService => ({ service, role, messages: 3, lastSeen: "2026-11-01T00:00:00.000Z" });
@@ -23,5 +23,25 @@ describe("findingsFor", () => {
 
   it("says nothing about silence before anything was seen", () => {
     expect(findingsFor(declared, [], [])).toEqual([]);
+  });
+});
+
+describe("joinUsage", () => {
+  it("puts declared and observed side by side, producers first", () => {
+    const rows = joinUsage(
+      [
+        { service: "email", eventType: "order.placed", role: "consume" },
+        { service: "checkout", eventType: "order.placed", role: "publish" },
+      ],
+      [
+        { service: "checkout", eventType: "order.placed", role: "publish", messages: 12, lastSeen: "2026-11-01T00:00:00.000Z" },
+        { service: "fraud", eventType: "order.placed", role: "consume", messages: 3, lastSeen: "2026-11-01T00:01:00.000Z" },
+      ],
+    );
+    expect(rows).toEqual([
+      { service: "checkout", eventType: "order.placed", role: "publish", declared: true, messages: 12, lastSeen: "2026-11-01T00:00:00.000Z" },
+      { service: "email", eventType: "order.placed", role: "consume", declared: true, messages: 0, lastSeen: null },
+      { service: "fraud", eventType: "order.placed", role: "consume", declared: false, messages: 3, lastSeen: "2026-11-01T00:01:00.000Z" },
+    ]);
   });
 });

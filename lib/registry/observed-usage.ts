@@ -37,15 +37,18 @@ export async function getObservedUsage(
     }),
     database.span.groupBy({ by: ["destination"], where: { eventType: eventType.name, destination: { not: null } } }),
   ]);
-  const observed = groups
-    .map((group) => ({
-      service: group.serviceName,
-      role: group.messagingRole as "publish" | "consume",
-      messages: group._count._all,
-      lastSeen: new Date(Number((group._max.startTimeUnixNano ?? 0n) / 1_000_000n)).toISOString(),
-    }))
-    .sort((a, b) => a.role.localeCompare(b.role) || a.service.localeCompare(b.service));
+  const observed = groups.map(observation).sort((a, b) => a.role.localeCompare(b.role) || a.service.localeCompare(b.service));
   return { observed, findings: findingsFor(eventType, observed, destinations.map((row) => row.destination!)) };
+}
+
+/** A group of one service's messaging spans in one role (a `span.groupBy` row) as an observation. */
+export function observation(group: { serviceName: string; messagingRole: string | null; _count: { _all: number }; _max: { startTimeUnixNano: bigint | null } }): ObservedService {
+  return {
+    service: group.serviceName,
+    role: group.messagingRole as ObservedService["role"],
+    messages: group._count._all,
+    lastSeen: new Date(Number((group._max.startTimeUnixNano ?? 0n) / 1_000_000n)).toISOString(),
+  };
 }
 
 /** The findings, pure: what differs between declarations and what was seen. */
@@ -77,4 +80,29 @@ export function findingsFor(
     if (!bound.has(destination)) findings.push({ kind: "RUNTIME_ONLY_DESTINATION", destination, message: `${eventType.name} travels through ${destination}, which the catalog does not list as a binding.` });
   }
   return findings;
+}
+
+/** One service in one role for one event type: declared in the catalog, seen in spans, or both. */
+export interface UsageRow {
+  service: string;
+  eventType: string;
+  role: ObservedService["role"];
+  declared: boolean;
+  /** Messaging spans seen; 0 when never seen. */
+  messages: number;
+  lastSeen: string | null;
+}
+
+type UsageKey = Pick<UsageRow, "service" | "eventType" | "role">;
+
+/** Declared and observed side by side, one row per service, event type and role; producers first. */
+export function joinUsage(declared: UsageKey[], observed: (UsageKey & { messages: number; lastSeen: string })[]): UsageRow[] {
+  const rows = new Map<string, UsageRow>();
+  const keyOf = (entry: UsageKey) => JSON.stringify([entry.role, entry.eventType, entry.service]);
+  for (const entry of declared) rows.set(keyOf(entry), { ...entry, declared: true, messages: 0, lastSeen: null });
+  for (const { service, eventType, role, messages, lastSeen } of observed) {
+    const key = keyOf({ service, eventType, role });
+    rows.set(key, { service, eventType, role, declared: rows.has(key), messages, lastSeen });
+  }
+  return [...rows.values()].sort((a, b) => b.role.localeCompare(a.role) || a.eventType.localeCompare(b.eventType) || a.service.localeCompare(b.service));
 }

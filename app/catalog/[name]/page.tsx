@@ -14,6 +14,7 @@ import { getEventType } from "@/lib/registry/get-event-type";
 import { readVersionSelection } from "@/lib/registry/view/version-params";
 import { DiffSection } from "./diff-section";
 import { EventTypeFacts } from "./event-type-facts";
+import { ObservedUsageSection } from "./observed-usage-section";
 import { SchemaSection } from "./schema-section";
 import { VersionsTable } from "./versions-table";
 
@@ -81,6 +82,7 @@ export default async function EventTypePage({ params, searchParams }: Props) {
       </div>
       {eventType.description ? <Markdown className="description" text={eventType.description} /> : <p className="muted">No description yet.</p>}
       <EventTypeFacts eventType={eventType} />
+      <ObservedUsageSection eventType={eventType} />
       <VersionsTable eventType={eventType} selection={selection} />
       <SchemaSection eventType={eventType} selection={selection} />
       <HydrationBoundary state={dehydrate(queryClient)}>

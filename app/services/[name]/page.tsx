@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getService } from "@/lib/registry/services";
 import { markdownToPlainText } from "@/lib/registry/view/markdown";
+import { ServiceUsageSection } from "./service-usage-section";
 
 type Props = { params: Promise<{ name: string }> };
 
@@ -64,6 +65,7 @@ export default async function ServicePage({ params }: Props) {
           </section>
         ))}
       </div>
+      <ServiceUsageSection name={service.name} />
     </>
   );
 }

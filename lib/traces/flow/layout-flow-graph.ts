@@ -32,8 +32,8 @@ export interface FlowGraphEdge {
 
 export const flowNodeSize = { service: { width: 150, height: 44 }, destination: { width: 150, height: 38 } } as const;
 
-const serviceId = (name: string) => `service:${name}`;
-const destinationId = (system: string | null, destination: string | null) => `destination:${system ?? ""}:${destination ?? "(unnamed)"}`;
+export const serviceNodeId = (name: string) => `service:${name}`;
+export const destinationNodeId = (system: string | null, destination: string | null) => `destination:${system ?? ""}:${destination ?? "(unnamed)"}`;
 
 /** The event type label of an edge: `order.placed v2`, or the destination when the type is unknown. */
 export function eventLabel(eventType: string | null, eventVersion: string | null, destination: string | null): string {
@@ -51,11 +51,11 @@ export function layoutFlowGraph(flow: Pick<OrderFlow, "services" | "edges" | "ho
   const nodes = new Map<string, Omit<FlowGraphNode, "x" | "y">>();
   const edges = new Map<string, FlowGraphEdge & { publishes?: Set<string> }>();
   const addService = (name: string) => {
-    if (!nodes.has(serviceId(name))) nodes.set(serviceId(name), { id: serviceId(name), kind: "service", label: name, detail: null, deadLetter: false, errors: 0, ...flowNodeSize.service });
-    return serviceId(name);
+    if (!nodes.has(serviceNodeId(name))) nodes.set(serviceNodeId(name), { id: serviceNodeId(name), kind: "service", label: name, detail: null, deadLetter: false, errors: 0, ...flowNodeSize.service });
+    return serviceNodeId(name);
   };
   const addDestination = (system: string | null, destination: string | null) => {
-    const id = destinationId(system, destination);
+    const id = destinationNodeId(system, destination);
     if (!nodes.has(id)) {
       nodes.set(id, { id, kind: "destination", label: destination ?? "(unnamed destination)", detail: system, deadLetter: isDeadLetterDestination(destination), errors: 0, ...flowNodeSize.destination });
     }
@@ -83,7 +83,7 @@ export function layoutFlowGraph(flow: Pick<OrderFlow, "services" | "edges" | "ho
       delivery.count += edge.count;
       delivery.errors += edge.errors;
       nodes.get(destination)!.errors += edge.errors;
-      nodes.get(serviceId(edge.to))!.errors += edge.errors;
+      nodes.get(serviceNodeId(edge.to))!.errors += edge.errors;
     }
   }
   // Publish edges of delivered messages count each message once, however many consumers it had.
@@ -103,21 +103,34 @@ export function layoutFlowGraph(flow: Pick<OrderFlow, "services" | "edges" | "ho
   }
   if (edges.size === 0) for (const service of flow.services) addService(service);
 
+  const laidOut = layoutGraph([...nodes.values()], [...edges.values()]);
+  return {
+    ...laidOut,
+    edges: [...edges.values()].map((edge) => ({ id: edge.id, source: edge.source, target: edge.target, label: edge.label, count: edge.count, errors: edge.errors, deadLetter: edge.deadLetter })),
+  };
+}
+
+/**
+ * Positions sized nodes left to right with dagre (each node's top-left corner), leaving room
+ * between ranks for the edges' labels. Shared by the order flow and the event flow.
+ */
+export function layoutGraph<N extends { id: string; width: number; height: number }>(
+  nodes: N[],
+  edges: { id: string; source: string; target: string; label: string }[],
+): { nodes: (N & { x: number; y: number })[]; width: number; height: number } {
   const graph = new dagre.graphlib.Graph({ multigraph: true });
   graph.setGraph({ rankdir: "LR", nodesep: 24, ranksep: 28, edgesep: 14, marginx: 16, marginy: 16 });
   graph.setDefaultEdgeLabel(() => ({}));
-  for (const node of nodes.values()) graph.setNode(node.id, { width: node.width, height: node.height });
+  for (const node of nodes) graph.setNode(node.id, { width: node.width, height: node.height });
   // Sized labels make dagre leave room for them between ranks, so no label overlaps a node.
-  for (const edge of edges.values()) graph.setEdge(edge.source, edge.target, { width: edge.label ? labelWidth(edge.label) : 0, height: edge.label ? 20 : 0, labelpos: "c" }, edge.id);
+  for (const edge of edges) graph.setEdge(edge.source, edge.target, { width: edge.label ? labelWidth(edge.label) : 0, height: edge.label ? 20 : 0, labelpos: "c" }, edge.id);
   dagre.layout(graph);
-  const laidOut: FlowGraphNode[] = [...nodes.values()].map((node) => {
-    const position = graph.node(node.id);
-    return { ...node, x: Math.round(position.x - node.width / 2), y: Math.round(position.y - node.height / 2) };
-  });
   const size = graph.graph();
   return {
-    nodes: laidOut,
-    edges: [...edges.values()].map((edge) => ({ id: edge.id, source: edge.source, target: edge.target, label: edge.label, count: edge.count, errors: edge.errors, deadLetter: edge.deadLetter })),
+    nodes: nodes.map((node) => {
+      const position = graph.node(node.id);
+      return { ...node, x: Math.round(position.x - node.width / 2), y: Math.round(position.y - node.height / 2) };
+    }),
     width: Math.ceil(size.width ?? 0),
     height: Math.ceil(size.height ?? 0),
   };

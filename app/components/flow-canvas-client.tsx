@@ -1,0 +1,134 @@
+"use client";
+
+import { Background, Controls, MarkerType, Position, ReactFlow, type Edge, type Node } from "@xyflow/react";
+import "@xyflow/react/dist/style.css";
+import { useRouter } from "next/navigation";
+import { useMemo, useSyncExternalStore } from "react";
+import type { FlowGraphNode } from "@/lib/traces/flow/layout-flow-graph";
+import { serviceColor } from "@/lib/traces/flow/waterfall-math";
+
+/** An edge as the canvas draws it: red when messages on it failed, dashed into a dead-letter destination. */
+export interface FlowCanvasEdge {
+  id: string;
+  source: string;
+  target: string;
+  label: string;
+  errors: number;
+  deadLetter: boolean;
+}
+
+interface FlowCanvasProps {
+  nodes: FlowGraphNode[];
+  edges: FlowCanvasEdge[];
+  /** The laid-out graph's height; the canvas grows with it, within bounds. */
+  graphHeight: number;
+  selectedEdgeId?: string | null;
+  onEdgeClick?: (edgeId: string) => void;
+}
+
+/**
+ * A graph of services and broker destinations laid out by dagre: the order flow's and the event
+ * flow's. A service node opens that service's traces; edges are named by their ends for assistive technology.
+ */
+export function FlowCanvas({ nodes, edges, graphHeight, selectedEdgeId, onEdgeClick }: FlowCanvasProps) {
+  const router = useRouter();
+  const prefersDark = usePrefersDark();
+  const flowNodes = useMemo<Node[]>(
+    () =>
+      nodes.map((node) => ({
+        id: node.id,
+        position: { x: node.x, y: node.y },
+        data: { label: <NodeLabel node={node} /> },
+        width: node.width,
+        height: node.height,
+        sourcePosition: Position.Right,
+        targetPosition: Position.Left,
+        draggable: false,
+        connectable: false,
+        className: `flow-node flow-node-${node.kind}${node.deadLetter ? " flow-node-dlq" : ""}${node.errors > 0 ? " flow-node-errors" : ""}`,
+        style: node.kind === "service" ? { width: node.width, height: node.height, borderLeftColor: serviceColor(node.label) } : { width: node.width, height: node.height },
+        ariaLabel: `${node.kind === "service" ? "Service" : "Destination"} ${node.label}${node.errors > 0 ? `, ${node.errors} failed` : ""}`,
+      })),
+    [nodes],
+  );
+  const flowEdges = useMemo<Edge[]>(() => {
+    const labels = new Map(nodes.map((node) => [node.id, node.label]));
+    return edges.map((edge) => {
+      const selected = edge.id === selectedEdgeId;
+      const tone = selected ? "var(--accent)" : edge.deadLetter || edge.errors > 0 ? "var(--bad)" : "var(--muted)";
+      return {
+        id: edge.id,
+        source: edge.source,
+        target: edge.target,
+        label: edge.label,
+        ariaLabel: `Edge from ${labels.get(edge.source)} to ${labels.get(edge.target)}${edge.label ? `: ${edge.label}` : ""}`,
+        type: "smoothstep",
+        selected,
+        className: `flow-edge${edge.deadLetter ? " flow-edge-dlq" : ""}${edge.errors > 0 ? " flow-edge-errors" : ""}${selected ? " flow-edge-selected" : ""}${onEdgeClick ? " flow-edge-clickable" : ""}`,
+        markerEnd: { type: MarkerType.ArrowClosed, color: tone, width: 16, height: 16 },
+        style: { stroke: tone, strokeWidth: selected ? 2.5 : 1.5, ...(edge.deadLetter ? { strokeDasharray: "5 4" } : {}) },
+        labelBgPadding: [6, 3] as [number, number],
+        labelBgBorderRadius: 4,
+      };
+    });
+  }, [nodes, edges, selectedEdgeId, onEdgeClick]);
+  const height = Math.min(Math.max(graphHeight + 40, 220), 560);
+  return (
+    <div className="flow-graph" style={{ height }} data-testid="flow-graph">
+      <ReactFlow
+        nodes={flowNodes}
+        edges={flowEdges}
+        fitView
+        fitViewOptions={{ padding: 0.15, maxZoom: 1.1 }}
+        minZoom={0.2}
+        nodesConnectable={false}
+        nodesDraggable={false}
+        elementsSelectable
+        colorMode={prefersDark ? "dark" : "light"}
+        proOptions={{ hideAttribution: false }}
+        onNodeClick={(_, node) => {
+          if (node.id.startsWith("service:")) router.push(`/traces?service=${encodeURIComponent(node.id.slice("service:".length))}`);
+        }}
+        onEdgeClick={onEdgeClick ? (_, edge) => onEdgeClick(edge.id) : undefined}
+      >
+        <Background gap={20} size={1} />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </div>
+  );
+}
+
+const darkQuery = "(prefers-color-scheme: dark)";
+
+/**
+ * The OS colour scheme. The server renders light and the browser switches after hydration;
+ * React Flow's own `colorMode="system"` reads it during the first render and mismatches.
+ */
+function usePrefersDark(): boolean {
+  return useSyncExternalStore(
+    (onChange) => {
+      const query = window.matchMedia(darkQuery);
+      query.addEventListener("change", onChange);
+      return () => query.removeEventListener("change", onChange);
+    },
+    () => window.matchMedia(darkQuery).matches,
+    () => false,
+  );
+}
+
+function NodeLabel({ node }: { node: FlowGraphNode }) {
+  if (node.kind === "service") {
+    return (
+      <div className="flow-node-inner" title={`Traces of ${node.label}`}>
+        <span className="flow-node-name">{node.label}</span>
+        <span className="flow-node-detail">{node.detail ?? (node.errors > 0 ? `${node.errors} failed` : "service")}</span>
+      </div>
+    );
+  }
+  return (
+    <div className="flow-node-inner">
+      <span className="flow-node-name mono">{node.label}</span>
+      <span className="flow-node-detail">{node.deadLetter ? `dead letters · ${node.detail ?? "broker"}` : (node.detail ?? "broker")}</span>
+    </div>
+  );
+}

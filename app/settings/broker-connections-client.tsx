@@ -123,7 +123,9 @@ function AddBrokerForm() {
       aria-label="Add a broker"
       onSubmit={(event) => {
         event.preventDefault();
-        if (ready) save.mutate();
+        if (!ready) return;
+        test.reset();
+        save.mutate();
       }}
     >
       <h3>Add a broker</h3>

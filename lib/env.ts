@@ -1,6 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { parseWatchedConsumers } from "./brokers/connections/broker-connection";
+import { maskPassword } from "./format/mask-password";
 import { DEFAULT_BUSINESS_KEY_ATTRIBUTES } from "./otlp/business-keys";
 import { DEFAULT_EVENT_TYPE_ATTRIBUTES } from "./otlp/classify-messaging";
 
@@ -93,16 +94,9 @@ export function parseEnv(raw: Record<string, string | undefined>): Env {
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   const variable = String(issue.path[0]);
-  throw new ConfigError(`Invalid configuration: ${variable} ${issue.message} (got "${withoutPassword(raw[variable])}")`);
-}
-
-/** A bad value is echoed back, but never a password in it. */
-function withoutPassword(value: string | undefined): string | undefined {
-  if (value === undefined || !URL.canParse(value)) return value;
-  const url = new URL(value);
-  if (!url.password) return value;
-  url.password = "****";
-  return url.toString();
+  // A bad value is echoed back, but never a password in it.
+  const got = raw[variable];
+  throw new ConfigError(`Invalid configuration: ${variable} ${issue.message} (got "${got !== undefined && URL.canParse(got) ? maskPassword(got) : got}")`);
 }
 
 let cached: Env | undefined;

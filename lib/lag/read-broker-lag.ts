@@ -1,5 +1,4 @@
-import { brokerProblemError, openBroker } from "../brokers/connections/broker-directory";
-import type { BrokerDirectory } from "../brokers/connections/broker-directory";
+import { brokerProblemError, openBroker, type BrokerDirectory } from "../brokers/connections/broker-directory";
 import { toView, type BrokerConnectionView } from "../brokers/connections/broker-connection";
 import { listBrokerConnections } from "../brokers/connections/list-broker-connections";
 import type { LagReading } from "../brokers/types";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "../env";
-import { describeSettings, maskPassword } from "./describe-settings";
+import { maskPassword } from "../format/mask-password";
+import { describeSettings } from "./describe-settings";
 
 describe("describeSettings", () => {
   it("masks the password of a PostgreSQL URL", () => {

@@ -1,4 +1,5 @@
 import { databaseConfig, env, type Env } from "../env";
+import { maskPassword } from "../format/mask-password";
 
 export interface SettingsSummary {
   database: { provider: "sqlite" | "postgresql"; location: string };
@@ -14,10 +15,4 @@ export function describeSettings(settings: Env = env()): SettingsSummary {
     port: settings.PORT,
     telemetryExport: settings.OTEL_EXPORTER_OTLP_ENDPOINT ?? null,
   };
-}
-
-export function maskPassword(url: string): string {
-  const parsed = new URL(url);
-  if (parsed.password) parsed.password = "****";
-  return parsed.toString();
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Database } from "../../db";
 import type { DatabaseConfig } from "../../env";
+import { maskPassword } from "../../format/mask-password";
 import type { BrokerConfig } from "../create-broker";
 import type { BrokerKind } from "../types";
 
@@ -100,12 +101,9 @@ export function toView(connection: BrokerConnection): BrokerConnectionView {
   };
 }
 
-/** The URL without its password (and, for a bare token, without the token). */
+/** The broker's URL as shown: credentials masked, no trailing slash. */
 export function maskedAddress(url: string): string {
-  const parsed = new URL(url);
-  if (parsed.password) parsed.password = "****";
-  else if (parsed.username && parsed.protocol.startsWith("nats")) parsed.username = "****";
-  return parsed.toString().replace(/\/$/, "");
+  return maskPassword(url).replace(/\/$/, "");
 }
 
 /** How to open the adapter for a connection. */

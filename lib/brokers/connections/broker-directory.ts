@@ -1,5 +1,5 @@
 import { db, type Database } from "../../db";
-import { databaseConfig, env } from "../../env";
+import { databaseConfig, env, type DatabaseConfig } from "../../env";
 import { AppError } from "../../errors";
 import type { BrokerProblem } from "../broker-result";
 import type { Broker } from "../types";
@@ -10,6 +10,7 @@ import { environmentConnections, listBrokerConnections } from "./list-broker-con
 /** Everything the broker use cases need: where saved connections live, the environment's, and open adapters. */
 export interface BrokerDirectory {
   database: Database;
+  provider: DatabaseConfig["provider"];
   fromEnvironment: BrokerConnection[];
   pool: BrokerPool;
 }
@@ -19,7 +20,10 @@ const holder = globalThis as typeof globalThis & { eventscopeBrokers?: BrokerDir
 
 /** The process-wide directory of the running app. */
 export function brokerDirectory(): BrokerDirectory {
-  holder.eventscopeBrokers ??= { database: db(), fromEnvironment: environmentConnections(env()), pool: new BrokerPool(db(), databaseConfig().provider) };
+  if (!holder.eventscopeBrokers) {
+    const provider = databaseConfig().provider;
+    holder.eventscopeBrokers = { database: db(), provider, fromEnvironment: environmentConnections(env()), pool: new BrokerPool(db(), provider) };
+  }
   return holder.eventscopeBrokers;
 }
 

@@ -1,5 +1,4 @@
 import { isUniqueViolation } from "../../database/is-unique-violation";
-import { databaseConfig } from "../../env";
 import { AppError } from "../../errors";
 import { maskedAddress, toView, type BrokerConnectionInput, type BrokerConnectionView } from "./broker-connection";
 import type { BrokerDirectory } from "./broker-directory";
@@ -16,7 +15,7 @@ export async function saveBrokerConnection(directory: BrokerDirectory, input: Br
     const origin = existing.source === "settings" ? "already exists" : existing.source === "environment" ? "is set in the environment" : "is built in";
     throw new AppError("CONFLICT", `a broker connection named '${input.name}' ${origin}; choose another name`);
   }
-  const health = await testBrokerConnection(directory.database, databaseConfig().provider, input);
+  const health = await testBrokerConnection(directory, input);
   if (health.status === "down") {
     throw new AppError("UNPROCESSABLE", `not saved: ${maskedAddress(input.url)} failed the connection test: ${health.error.message}`, { reason: health.error.code });
   }

@@ -19,13 +19,13 @@ export async function getPublishToProcessLatency(database: Database, windowMinut
     database.$queryRaw<Row[]>`
       SELECT c."eventType" AS "eventType", c."serviceName" AS "consumer", c."startTimeUnixNano" - p."startTimeUnixNano" AS "latencyNano", c."statusCode" AS "statusCode"
       FROM "Span" c
-      JOIN "SpanLink" l ON l."traceId" = c."traceId" AND l."spanId" = c."spanId"
-      JOIN "Span" p ON p."traceId" = l."linkedTraceId" AND p."spanId" = l."linkedSpanId" AND p."messagingRole" = 'publish'
+      JOIN "SpanLink" l ON l."traceKey" = c."traceKey" AND l."spanKey" = c."spanKey" AND l."traceId" = c."traceId"
+      JOIN "Span" p ON p."traceKey" = l."linkedTraceKey" AND p."spanKey" = l."linkedSpanKey" AND p."traceId" = l."linkedTraceId" AND p."messagingRole" = 'publish'
       WHERE c."startTimeUnixNano" >= ${since} AND c."messagingRole" = 'consume' AND c."eventType" IS NOT NULL`,
     database.$queryRaw<Row[]>`
       SELECT c."eventType" AS "eventType", c."serviceName" AS "consumer", c."startTimeUnixNano" - p."startTimeUnixNano" AS "latencyNano", c."statusCode" AS "statusCode"
       FROM "Span" c
-      JOIN "Span" p ON p."traceId" = c."traceId" AND p."spanId" = c."parentSpanId" AND p."messagingRole" = 'publish'
+      JOIN "Span" p ON p."traceKey" = c."traceKey" AND p."traceId" = c."traceId" AND p."spanId" = c."parentSpanId" AND p."messagingRole" = 'publish'
       WHERE c."startTimeUnixNano" >= ${since} AND c."messagingRole" = 'consume' AND c."eventType" IS NOT NULL`,
   ]);
   const samples = [...linked, ...children].map((row) => ({

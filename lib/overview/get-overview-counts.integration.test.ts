@@ -5,6 +5,7 @@ import { createDatabase } from "../db";
 import { seedDemoCatalog } from "../demo/seed-demo-catalog";
 import { demoEventTypes } from "../demo/demo-catalog";
 import { databaseConfig, parseEnv } from "../env";
+import { spanKey, traceKey } from "../traces/span-store/span-keys";
 import { getOverviewCounts } from "./get-overview-counts";
 
 const config = databaseConfig(parseEnv({ DATABASE_URL: inject("databaseUrl") }));
@@ -42,6 +43,8 @@ describe("getOverviewCounts", () => {
     const span = (spanId: string, serviceName: string) => ({
       traceId,
       spanId,
+      traceKey: traceKey(traceId),
+      spanKey: spanKey(spanId),
       serviceName,
       name: "order.placed publish",
       kind: 4,

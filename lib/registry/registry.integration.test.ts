@@ -8,6 +8,7 @@ import { getEventType } from "./get-event-type";
 import { eventTypeListQuerySchema, listEventTypes } from "./list-event-types";
 import { registerEventVersion } from "./register-event-version";
 import { saveEventType, updateEventType } from "./save-event-type";
+import { spanKey, traceKey } from "../traces/span-store/span-keys";
 
 const database = createDatabase(databaseConfig(parseEnv({ DATABASE_URL: inject("databaseUrl") })));
 afterAll(() => database.$disconnect());
@@ -69,6 +70,8 @@ describe("registering event versions", () => {
       data: {
         traceId: "dddddddddddddddddddddddddddddd01",
         spanId: "00000000000000d1",
+        traceKey: traceKey("dddddddddddddddddddddddddddddd01"),
+        spanKey: spanKey("00000000000000d1"),
         serviceName: "fraud-check",
         name: "registry-test.observed process",
         kind: 5,

@@ -1,5 +1,6 @@
 import type { Database } from "../db";
 import { AppError } from "../errors";
+import { ofTrace, traceKey } from "./span-store/span-keys";
 
 export interface TraceSpan {
   traceId: string;
@@ -29,9 +30,9 @@ export async function getTrace(database: Database, traceId: string): Promise<{ t
   const id = traceId.toLowerCase();
   if (!/^[0-9a-f]{32}$/.test(id)) throw new AppError("BAD_REQUEST", "traceId: expected 32 hexadecimal characters");
   const [spans, outgoing, incoming] = await Promise.all([
-    database.span.findMany({ where: { traceId: id }, orderBy: { startTimeUnixNano: "asc" } }),
-    database.spanLink.findMany({ where: { traceId: id } }),
-    database.spanLink.findMany({ where: { linkedTraceId: id } }),
+    database.span.findMany({ where: ofTrace(id), orderBy: { startTimeUnixNano: "asc" } }),
+    database.spanLink.findMany({ where: ofTrace(id) }),
+    database.spanLink.findMany({ where: { linkedTraceKey: traceKey(id), linkedTraceId: id } }),
   ]);
   if (spans.length === 0) throw new AppError("NOT_FOUND", `no spans stored for trace ${id}`);
   return {

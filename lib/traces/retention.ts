@@ -1,6 +1,6 @@
 import type { Database } from "../db";
 
-// Keeps each delete under SQLite's 999 bound parameters (a span id and at most one trace id each).
+// Keeps each delete under SQLite's 999 bound parameters (two keys a span).
 const chunkSize = 400;
 
 /**
@@ -13,13 +13,11 @@ export async function deleteSpansOlderThan(database: Database, cutoffUnixNano: b
   for (;;) {
     const old = await database.span.findMany({
       where: { startTimeUnixNano: { lt: cutoffUnixNano } },
-      select: { traceId: true, spanId: true },
+      select: { traceKey: true, spanKey: true },
       take: chunkSize,
     });
     if (old.length === 0) return deleted;
-    const spanIdsByTrace = new Map<string, string[]>();
-    for (const { traceId, spanId } of old) spanIdsByTrace.set(traceId, [...(spanIdsByTrace.get(traceId) ?? []), spanId]);
-    const ids = [...spanIdsByTrace].map(([traceId, spanIds]) => ({ traceId, spanId: { in: spanIds } }));
+    const ids = old.map(({ traceKey, spanKey }) => ({ traceKey, spanKey }));
     await database.$transaction([
       database.spanLink.deleteMany({ where: { OR: ids } }),
       database.spanKey.deleteMany({ where: { OR: ids } }),

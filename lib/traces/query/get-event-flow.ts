@@ -62,9 +62,9 @@ function edgeSpans(kind: EventFlowEdgeKind, eventType: string, since: bigint): P
           CASE WHEN c."statusCode" = 2 THEN 1 ELSE 0 END AS "failed",
           c."startTimeUnixNano" - COALESCE(
             (SELECT MIN(p."startTimeUnixNano") FROM "SpanLink" l
-              JOIN "Span" p ON p."traceId" = l."linkedTraceId" AND p."spanId" = l."linkedSpanId" AND p."messagingRole" = 'publish'
-              WHERE l."traceId" = c."traceId" AND l."spanId" = c."spanId"),
-            (SELECT p."startTimeUnixNano" FROM "Span" p WHERE p."traceId" = c."traceId" AND p."spanId" = c."parentSpanId" AND p."messagingRole" = 'publish'),
+              JOIN "Span" p ON p."traceKey" = l."linkedTraceKey" AND p."spanKey" = l."linkedSpanKey" AND p."traceId" = l."linkedTraceId" AND p."messagingRole" = 'publish'
+              WHERE l."traceKey" = c."traceKey" AND l."spanKey" = c."spanKey" AND l."traceId" = c."traceId"),
+            (SELECT p."startTimeUnixNano" FROM "Span" p WHERE p."traceKey" = c."traceKey" AND p."traceId" = c."traceId" AND p."spanId" = c."parentSpanId" AND p."messagingRole" = 'publish'),
             (SELECT MIN(p."startTimeUnixNano") FROM "Span" p
               WHERE p."messageId" = c."messageId" AND p."messagingRole" = 'publish' AND p."startTimeUnixNano" <= c."startTimeUnixNano")
           ) AS "latencyNano"
@@ -79,7 +79,7 @@ function edgeSpans(kind: EventFlowEdgeKind, eventType: string, since: bigint): P
           n."traceId" AS "traceId", n."spanId" AS "spanId", n."startTimeUnixNano" AS "startNano",
           CASE WHEN n."statusCode" = 2 THEN 1 ELSE 0 END AS "failed", CAST(NULL AS BIGINT) AS "latencyNano"
         FROM "Span" c
-        JOIN "Span" n ON n."traceId" = c."traceId" AND n."messagingRole" = 'publish'
+        JOIN "Span" n ON n."traceKey" = c."traceKey" AND n."traceId" = c."traceId" AND n."messagingRole" = 'publish'
           AND (n."parentSpanId" = c."spanId" OR (n."serviceName" = c."serviceName" AND n."startTimeUnixNano" BETWEEN c."startTimeUnixNano" AND c."endTimeUnixNano"))
         WHERE c."eventType" = ${eventType} AND c."messagingRole" = 'consume' AND c."startTimeUnixNano" >= ${since}
           AND (n."eventType" IS NULL OR n."eventType" <> ${eventType})`;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Database } from "../../db";
 import { buildOrderFlow } from "../flow/build-order-flow";
+import { inTraces, traceKey } from "../span-store/span-keys";
 import type { FlowSpan, OrderFlow } from "../flow/flow-types";
 
 /** `GET /api/flows?key=order.id&value=1042`. */
@@ -25,7 +26,7 @@ export async function getOrderFlow(database: Database, query: OrderFlowQuery): P
   if (traceIds.length === 0) return buildOrderFlow({ ...query, spans: [], links: [] });
   const [rows, links] = await Promise.all([
     database.span.findMany({
-      where: { traceId: { in: traceIds } },
+      where: inTraces(traceIds),
       select: {
         traceId: true,
         spanId: true,
@@ -45,7 +46,7 @@ export async function getOrderFlow(database: Database, query: OrderFlowQuery): P
         consumerGroup: true,
       },
     }),
-    database.spanLink.findMany({ where: { traceId: { in: traceIds } }, select: { traceId: true, spanId: true, linkedTraceId: true, linkedSpanId: true } }),
+    database.spanLink.findMany({ where: inTraces(traceIds), select: { traceId: true, spanId: true, linkedTraceId: true, linkedSpanId: true } }),
   ]);
   const spans: FlowSpan[] = rows.map((row) => ({
     traceId: row.traceId,
@@ -93,9 +94,9 @@ async function stitchTraces(database: Database, query: OrderFlowQuery): Promise<
   const seenMessageIds = new Set<string>();
   for (let round = 0; round < flowLimits.maxRounds && frontier.length > 0 && !truncated; round += 1) {
     const [outgoing, incoming, messages] = await Promise.all([
-      database.spanLink.findMany({ where: { traceId: { in: frontier } }, select: { linkedTraceId: true } }),
-      database.spanLink.findMany({ where: { linkedTraceId: { in: frontier } }, select: { traceId: true } }),
-      database.span.findMany({ where: { traceId: { in: frontier }, messageId: { not: null } }, select: { messageId: true } }),
+      database.spanLink.findMany({ where: inTraces(frontier), select: { linkedTraceId: true } }),
+      database.spanLink.findMany({ where: { linkedTraceKey: { in: frontier.map(traceKey) }, linkedTraceId: { in: frontier } }, select: { traceId: true } }),
+      database.span.findMany({ where: { ...inTraces(frontier), messageId: { not: null } }, select: { messageId: true } }),
     ]);
     const messageIds = [...new Set(messages.map((row) => row.messageId!))].filter((id) => !seenMessageIds.has(id));
     for (const id of messageIds) seenMessageIds.add(id);

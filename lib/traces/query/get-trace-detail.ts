@@ -1,5 +1,6 @@
 import type { Database } from "../../db";
 import { getTrace, type TraceSpan } from "../get-trace";
+import { ofTrace, spanKey, traceKey } from "../span-store/span-keys";
 
 /** A span in another trace (or this one) that a span links to or is linked from. */
 export interface LinkedSpan {
@@ -28,10 +29,10 @@ export async function getTraceDetail(database: Database, traceId: string): Promi
     refs.size === 0
       ? []
       : database.span.findMany({
-          where: { OR: [...refs.values()].slice(0, 500).map((ref) => ({ traceId: ref.traceId, spanId: ref.spanId })) },
+          where: { OR: [...refs.values()].slice(0, 500).map((ref) => ({ traceKey: traceKey(ref.traceId), spanKey: spanKey(ref.spanId), traceId: ref.traceId })) },
           select: { traceId: true, spanId: true, serviceName: true, name: true },
         }),
-    database.spanKey.findMany({ where: { traceId: trace.traceId }, select: { key: true, value: true }, distinct: ["key", "value"], orderBy: [{ key: "asc" }, { value: "asc" }] }),
+    database.spanKey.findMany({ where: ofTrace(trace.traceId), select: { key: true, value: true }, distinct: ["key", "value"], orderBy: [{ key: "asc" }, { value: "asc" }] }),
   ]);
   return { ...trace, linkedSpans, keys };
 }

@@ -1,5 +1,6 @@
 import type { Database } from "../../db";
 import type { Prisma } from "../../generated/prisma-sqlite/client";
+import { inTraces, ofTrace } from "../span-store/span-keys";
 import { summarizeTraces, type TraceFacts, type TraceSearchResult } from "./summarize-traces";
 import type { TraceSearch } from "./trace-search-params";
 
@@ -111,14 +112,14 @@ async function verify(database: Database, search: TraceSearch, traceIds: string[
   const filtered = spanWhere ?? spanFilter(search);
   if (Object.keys(filtered).length > 0) {
     const spans = await database.span.findMany({
-      where: { ...filtered, traceId: { in: matching } },
+      where: { ...filtered, ...inTraces(matching) },
       select: { traceId: true, attributes: !!search.attr },
     });
     const ok = new Set(spans.filter((span) => !search.attr || attributeMatches(span.attributes, search.attr)).map((span) => span.traceId));
     matching = matching.filter((traceId) => ok.has(traceId));
   }
   if (needsKeyCheck(search) && matching.length > 0) {
-    const keyed = await database.spanKey.findMany({ where: { key: search.key!, traceId: { in: matching } }, select: { traceId: true }, distinct: ["traceId"] });
+    const keyed = await database.spanKey.findMany({ where: { key: search.key!, ...inTraces(matching) }, select: { traceId: true }, distinct: ["traceId"] });
     const ok = new Set(keyed.map((row) => row.traceId));
     matching = matching.filter((traceId) => ok.has(traceId));
   }
@@ -135,9 +136,9 @@ function attributeMatches(json: string | undefined, attr: { key: string; value: 
   }
 }
 
-/** Everything a summary needs for a batch of trace ids, aggregated by trace id (primary key prefix). */
+/** Everything a summary needs for a batch of trace ids, aggregated by trace id (found through the traceKey index). */
 async function traceFacts(database: Database, traceIds: string[]): Promise<TraceFacts> {
-  const inBatch = { traceId: { in: traceIds } };
+  const inBatch = inTraces(traceIds);
   const [totals, services, roots, errors, keys] = await Promise.all([
     database.span.groupBy({ by: ["traceId"], where: inBatch, _count: { _all: true }, _min: { startTimeUnixNano: true }, _max: { endTimeUnixNano: true } }),
     database.span.groupBy({ by: ["traceId", "serviceName"], where: inBatch }),
@@ -151,7 +152,7 @@ async function traceFacts(database: Database, traceIds: string[]): Promise<Trace
     rootless.length === 0
       ? []
       : await database.span.findMany({
-          where: { OR: rootless.map((total) => ({ traceId: total.traceId, startTimeUnixNano: total._min.startTimeUnixNano ?? 0n })) },
+          where: { OR: rootless.map((total) => ({ ...ofTrace(total.traceId), startTimeUnixNano: total._min.startTimeUnixNano ?? 0n })) },
           select: { traceId: true, serviceName: true, name: true, startTimeUnixNano: true, parentSpanId: true },
         });
   return {

@@ -1,8 +1,9 @@
 import pg from "pg";
-import { spanColumns, spanRow, type SpanWriter } from "./span-record";
+import { keyColumns, keyRows, linkColumns, linkRows, spanColumns, spanRow, type SpanWriter } from "./span-record";
 
-const bigintColumns = new Set<string>(["startTimeUnixNano", "endTimeUnixNano", "durationNano"]);
-const spanColumnTypes = spanColumns.map((column) => [column, bigintColumns.has(column) ? "bigint" : column === "kind" || column === "statusCode" ? "int" : "text"] as const);
+const bigintColumns = new Set<string>(["traceKey", "spanKey", "linkedTraceKey", "linkedSpanKey", "startTimeUnixNano", "endTimeUnixNano", "durationNano"]);
+const intColumns = new Set<string>(["kind", "statusCode"]);
+const typed = (columns: readonly string[]) => columns.map((column) => [column, bigintColumns.has(column) ? "bigint" : intColumns.has(column) ? "int" : "text"] as const);
 
 /** INSERT … SELECT FROM unnest(arrays): one statement per table and batch, whatever its size. */
 function unnestInsert(table: string, columns: readonly (readonly [string, string])[]): string {
@@ -11,9 +12,16 @@ function unnestInsert(table: string, columns: readonly (readonly [string, string
   return `INSERT INTO "${table}" (${names}) SELECT * FROM unnest(${arrays}) ON CONFLICT DO NOTHING`;
 }
 
-const insertSpans = unnestInsert("Span", spanColumnTypes);
-const insertLinks = unnestInsert("SpanLink", [["traceId", "text"], ["spanId", "text"], ["linkedTraceId", "text"], ["linkedSpanId", "text"], ["attributes", "text"]]);
-const insertKeys = unnestInsert("SpanKey", [["key", "text"], ["value", "text"], ["traceId", "text"], ["spanId", "text"], ["startTimeUnixNano", "bigint"]]);
+const insertSpans = unnestInsert("Span", typed(spanColumns));
+const insertLinks = unnestInsert("SpanLink", typed(linkColumns));
+const insertKeys = unnestInsert("SpanKey", typed(keyColumns));
+
+// pg sends bigint parameters as text; the ::bigint[] casts read them back exactly.
+const toParameter = (value: string | number | bigint | null) => (typeof value === "bigint" ? value.toString() : value);
+
+function appendRow(columns: unknown[][], row: (string | number | bigint | null)[]): void {
+  row.forEach((value, index) => columns[index]!.push(toParameter(value)));
+}
 
 /** The PostgreSQL write path: a pool of its own and array-parameter inserts in one transaction. */
 export function createPostgresSpanWriter(url: string): SpanWriter {
@@ -21,14 +29,12 @@ export function createPostgresSpanWriter(url: string): SpanWriter {
   return {
     async write(records) {
       const spans: unknown[][] = spanColumns.map(() => []);
-      const links: unknown[][] = [[], [], [], [], []];
-      const keys: unknown[][] = [[], [], [], [], []];
+      const links: unknown[][] = linkColumns.map(() => []);
+      const keys: unknown[][] = keyColumns.map(() => []);
       for (const span of records) {
-        // pg sends bigint parameters as text; the ::bigint[] casts read them back exactly.
-        const row = spanRow(span).map((value) => (typeof value === "bigint" ? value.toString() : value));
-        row.forEach((value, index) => spans[index]!.push(value));
-        for (const link of span.links) [span.traceId, span.spanId, link.traceId, link.spanId, link.attributes].forEach((value, index) => links[index]!.push(value));
-        for (const key of span.keys) [key.key, key.value, span.traceId, span.spanId, span.startTimeUnixNano.toString()].forEach((value, index) => keys[index]!.push(value));
+        appendRow(spans, spanRow(span));
+        for (const row of linkRows(span)) appendRow(links, row);
+        for (const row of keyRows(span)) appendRow(keys, row);
       }
       const client = await pool.connect();
       try {

@@ -1,3 +1,5 @@
+import { spanKey, traceKey } from "./span-keys";
+
 /** A span as the store writes it: ids normalised, times in Unix nanoseconds, JSON already encoded. */
 export interface SpanRecord {
   traceId: string;
@@ -40,6 +42,8 @@ export interface SpanWriter {
 export const spanColumns = [
   "traceId",
   "spanId",
+  "traceKey",
+  "spanKey",
   "parentSpanId",
   "serviceName",
   "name",
@@ -66,6 +70,8 @@ export function spanRow(span: SpanRecord): (string | number | bigint | null)[] {
   return [
     span.traceId,
     span.spanId,
+    traceKey(span.traceId),
+    spanKey(span.spanId),
     span.parentSpanId,
     span.serviceName,
     span.name,
@@ -85,4 +91,24 @@ export function spanRow(span: SpanRecord): (string | number | bigint | null)[] {
     messaging?.messageId ?? null,
     messaging?.consumerGroup ?? null,
   ];
+}
+
+/** The SpanLink table's columns, in the order {@link linkRows} returns their values. */
+export const linkColumns = ["linkedTraceKey", "linkedSpanKey", "traceKey", "spanKey", "traceId", "spanId", "linkedTraceId", "linkedSpanId", "attributes"] as const;
+
+/** One row per link of the span, in {@link linkColumns} order. */
+export function linkRows(span: SpanRecord): (string | bigint)[][] {
+  if (span.links.length === 0) return [];
+  const from = [traceKey(span.traceId), spanKey(span.spanId)];
+  return span.links.map((link) => [traceKey(link.traceId), spanKey(link.spanId), ...from, span.traceId, span.spanId, link.traceId, link.spanId, link.attributes]);
+}
+
+/** The SpanKey table's columns, in the order {@link keyRows} returns their values. */
+export const keyColumns = ["key", "value", "traceKey", "spanKey", "traceId", "startTimeUnixNano"] as const;
+
+/** One row per business key of the span, in {@link keyColumns} order. */
+export function keyRows(span: SpanRecord): (string | bigint)[][] {
+  if (span.keys.length === 0) return [];
+  const of = [traceKey(span.traceId), spanKey(span.spanId), span.traceId, span.startTimeUnixNano];
+  return span.keys.map((key) => [key.key, key.value, ...of]);
 }

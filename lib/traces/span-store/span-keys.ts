@@ -1,0 +1,24 @@
+/**
+ * The span store's integer keys: the low 64 bits of a trace id and a span id, as signed 64-bit
+ * integers (the type both SQLite and PostgreSQL index natively). Random ids make a collision
+ * between two traces of one store vanishingly unlikely, and queries match the full `traceId` as
+ * well, so reads never mix two traces up.
+ */
+export function traceKey(traceId: string): bigint {
+  return BigInt.asIntN(64, BigInt(`0x${traceId.slice(-16)}`));
+}
+
+export function spanKey(spanId: string): bigint {
+  return BigInt.asIntN(64, BigInt(`0x${spanId}`));
+}
+
+/** A Prisma `where` for rows of the given traces, found through the `traceKey` index. */
+export function inTraces(traceIds: readonly string[]): { traceKey: { in: bigint[] }; traceId: { in: string[] } } {
+  const ids = [...new Set(traceIds)];
+  return { traceKey: { in: [...new Set(ids.map(traceKey))] }, traceId: { in: ids } };
+}
+
+/** A Prisma `where` for the rows of one trace. */
+export function ofTrace(traceId: string): { traceKey: bigint; traceId: string } {
+  return { traceKey: traceKey(traceId), traceId };
+}

@@ -1,6 +1,7 @@
 import type { Database } from "../db";
 import { AppError } from "../errors";
 import { ofTrace, traceKey } from "./span-store/span-keys";
+import { parseBusinessKeys } from "./span-store/span-record";
 
 export interface TraceSpan {
   traceId: string;
@@ -23,6 +24,8 @@ export interface TraceSpan {
   linksTo: { traceId: string; spanId: string }[];
   /** Spans, in any trace, that link to this one. */
   linkedFrom: { traceId: string; spanId: string }[];
+  /** Business keys found on the span, e.g. `{ key: "order.id", value: "1042" }`. */
+  keys: { key: string; value: string }[];
 }
 
 /** Every span of a trace, oldest first, with span links in both directions. */
@@ -57,6 +60,7 @@ export async function getTrace(database: Database, traceId: string): Promise<{ t
         : null,
       linksTo: outgoing.filter((link) => link.spanId === span.spanId).map((link) => ({ traceId: link.linkedTraceId, spanId: link.linkedSpanId })),
       linkedFrom: incoming.filter((link) => link.linkedSpanId === span.spanId).map((link) => ({ traceId: link.traceId, spanId: link.spanId })),
+      keys: parseBusinessKeys(span.keys),
     })),
   };
 }

@@ -1,4 +1,5 @@
 import type { Database } from "../db";
+import { parseBusinessKeys } from "./span-store/span-record";
 
 // Keeps each delete under SQLite's 999 bound parameters (two keys a span).
 const chunkSize = 400;
@@ -13,14 +14,16 @@ export async function deleteSpansOlderThan(database: Database, cutoffUnixNano: b
   for (;;) {
     const old = await database.span.findMany({
       where: { startTimeUnixNano: { lt: cutoffUnixNano } },
-      select: { traceKey: true, spanKey: true },
+      select: { traceKey: true, spanKey: true, keys: true },
       take: chunkSize,
     });
     if (old.length === 0) return deleted;
     const ids = old.map(({ traceKey, spanKey }) => ({ traceKey, spanKey }));
+    // SpanKey is found by its whole primary key: it has no index by span.
+    const keyRows = old.flatMap(({ traceKey, spanKey, keys }) => parseBusinessKeys(keys).map(({ key, value }) => ({ key, value, traceKey, spanKey })));
     await database.$transaction([
       database.spanLink.deleteMany({ where: { OR: ids } }),
-      database.spanKey.deleteMany({ where: { OR: ids } }),
+      ...chunk(keyRows, 200).map((rows) => database.spanKey.deleteMany({ where: { OR: rows } })),
       database.span.deleteMany({ where: { OR: ids } }),
     ]);
     deleted += old.length;
@@ -28,6 +31,10 @@ export async function deleteSpansOlderThan(database: Database, cutoffUnixNano: b
     // Let queued span writes in between chunks.
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+function chunk<T>(items: T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, index) => items.slice(index * size, (index + 1) * size));
 }
 
 /** Runs retention every `everyMs` in the background; returns a stop function. */

@@ -1,6 +1,6 @@
 import type { Database } from "../../db";
 import { getTrace, type TraceSpan } from "../get-trace";
-import { ofTrace, spanKey, traceKey } from "../span-store/span-keys";
+import { spanKey, traceKey } from "../span-store/span-keys";
 
 /** A span in another trace (or this one) that a span links to or is linked from. */
 export interface LinkedSpan {
@@ -25,14 +25,13 @@ export async function getTraceDetail(database: Database, traceId: string): Promi
   const trace = await getTrace(database, traceId);
   const refs = new Map<string, { traceId: string; spanId: string }>();
   for (const span of trace.spans) for (const ref of [...span.linksTo, ...span.linkedFrom]) refs.set(`${ref.traceId}/${ref.spanId}`, ref);
-  const [linkedSpans, keys] = await Promise.all([
+  const linkedSpans =
     refs.size === 0
       ? []
-      : database.span.findMany({
+      : await database.span.findMany({
           where: { OR: [...refs.values()].slice(0, 500).map((ref) => ({ traceKey: traceKey(ref.traceId), spanKey: spanKey(ref.spanId), traceId: ref.traceId })) },
           select: { traceId: true, spanId: true, serviceName: true, name: true },
-        }),
-    database.spanKey.findMany({ where: ofTrace(trace.traceId), select: { key: true, value: true }, distinct: ["key", "value"], orderBy: [{ key: "asc" }, { value: "asc" }] }),
-  ]);
-  return { ...trace, linkedSpans, keys };
+        });
+  const keys = new Map(trace.spans.flatMap((span) => span.keys).map((key) => [`${key.key}\u0000${key.value}`, key]));
+  return { ...trace, linkedSpans, keys: [...keys.values()].sort((a, b) => a.key.localeCompare(b.key) || a.value.localeCompare(b.value)) };
 }

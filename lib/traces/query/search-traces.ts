@@ -1,6 +1,7 @@
 import type { Database } from "../../db";
 import type { Prisma } from "../../generated/prisma-sqlite/client";
 import { inTraces, ofTrace } from "../span-store/span-keys";
+import { parseBusinessKeys } from "../span-store/span-record";
 import { summarizeTraces, type TraceFacts, type TraceSearchResult } from "./summarize-traces";
 import type { TraceSearch } from "./trace-search-params";
 
@@ -119,8 +120,9 @@ async function verify(database: Database, search: TraceSearch, traceIds: string[
     matching = matching.filter((traceId) => ok.has(traceId));
   }
   if (needsKeyCheck(search) && matching.length > 0) {
-    const keyed = await database.spanKey.findMany({ where: { key: search.key!, ...inTraces(matching) }, select: { traceId: true }, distinct: ["traceId"] });
-    const ok = new Set(keyed.map((row) => row.traceId));
+    // Narrowed with LIKE (case-insensitive on SQLite), then checked exactly.
+    const keyed = await database.span.findMany({ where: { ...inTraces(matching), keys: { contains: `"key":${JSON.stringify(search.key)},` } }, select: { traceId: true, keys: true } });
+    const ok = new Set(keyed.filter((row) => parseBusinessKeys(row.keys).some(({ key }) => key === search.key)).map((row) => row.traceId));
     matching = matching.filter((traceId) => ok.has(traceId));
   }
   return matching;
@@ -144,7 +146,7 @@ async function traceFacts(database: Database, traceIds: string[]): Promise<Trace
     database.span.groupBy({ by: ["traceId", "serviceName"], where: inBatch }),
     database.span.findMany({ where: { ...inBatch, parentSpanId: null }, select: { traceId: true, serviceName: true, name: true, startTimeUnixNano: true, parentSpanId: true } }),
     database.span.groupBy({ by: ["traceId"], where: { ...inBatch, statusCode: 2 } }),
-    database.spanKey.findMany({ where: inBatch, select: { traceId: true, key: true, value: true, startTimeUnixNano: true } }),
+    database.span.findMany({ where: { ...inBatch, keys: { not: "[]" } }, select: { traceId: true, keys: true, startTimeUnixNano: true } }),
   ]);
   const rooted = new Set(roots.map((root) => root.traceId));
   const rootless = totals.filter((total) => !rooted.has(total.traceId));
@@ -165,6 +167,6 @@ async function traceFacts(database: Database, traceIds: string[]): Promise<Trace
     roots: [...roots, ...earliest].map((row) => ({ traceId: row.traceId, serviceName: row.serviceName, name: row.name, startNano: row.startTimeUnixNano, parentSpanId: row.parentSpanId })),
     services: services.map((row) => ({ traceId: row.traceId, serviceName: row.serviceName })),
     errorTraceIds: errors.map((row) => row.traceId),
-    keys: keys.map((row) => ({ traceId: row.traceId, key: row.key, value: row.value, startNano: row.startTimeUnixNano })),
+    keys: keys.flatMap((row) => parseBusinessKeys(row.keys).map(({ key, value }) => ({ traceId: row.traceId, key, value, startNano: row.startTimeUnixNano }))),
   };
 }

@@ -62,6 +62,7 @@ export const spanColumns = [
   "eventType",
   "messageId",
   "consumerGroup",
+  "keys",
 ] as const;
 
 /** One span's values for the Span table, in {@link spanColumns} order. */
@@ -90,6 +91,7 @@ export function spanRow(span: SpanRecord): (string | number | bigint | null)[] {
     messaging?.eventType ?? null,
     messaging?.messageId ?? null,
     messaging?.consumerGroup ?? null,
+    JSON.stringify(span.keys),
   ];
 }
 
@@ -111,4 +113,15 @@ export function keyRows(span: SpanRecord): (string | bigint)[][] {
   if (span.keys.length === 0) return [];
   const of = [traceKey(span.traceId), spanKey(span.spanId), span.traceId, span.startTimeUnixNano];
   return span.keys.map((key) => [key.key, key.value, ...of]);
+}
+
+/** A stored span's `keys` column back as business keys; anything unreadable counts as none. */
+export function parseBusinessKeys(json: string): { key: string; value: string }[] {
+  try {
+    const value = JSON.parse(json) as unknown;
+    if (!Array.isArray(value)) return [];
+    return value.filter((entry): entry is { key: string; value: string } => typeof entry?.key === "string" && typeof entry?.value === "string");
+  } catch {
+    return [];
+  }
 }

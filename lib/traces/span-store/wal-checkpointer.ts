@@ -1,9 +1,10 @@
 import { Worker } from "node:worker_threads";
 
-/** How often the WAL is copied back into the database file. */
-const intervalMs = 250;
-/** WAL frames (pages) past which a checkpoint makes writers wait until the log can start over. */
-const maxWalFrames = 16_384;
+/**
+ * How often the WAL is copied back into the database file. Seldom enough that a page written by
+ * many batches is copied once; often enough to keep the WAL to a few hundred MiB at full load.
+ */
+const intervalMs = 1000;
 
 // The worker's source, run as a script so that it works alike under tsx, vitest and Next.js's
 // server bundle (which cannot point a Worker at a TypeScript file).
@@ -11,13 +12,16 @@ const workerSource = `
 const { parentPort, workerData } = require("node:worker_threads");
 const Sqlite = require("better-sqlite3");
 const database = new Sqlite(workerData.filePath);
-database.pragma("busy_timeout = 10000");
+// A restart pass waits for readers and holds new writers meanwhile: give up soon, retry next time.
+database.pragma("busy_timeout = 100");
 let timer;
 function checkpoint() {
   try {
-    const [{ log }] = database.pragma("wal_checkpoint(PASSIVE)");
-    // Under a steady write load a passive checkpoint may never find the log idle enough to restart it.
-    if (log > workerData.maxWalFrames) database.pragma("wal_checkpoint(RESTART)");
+    // The passive pass copies most of the log while the writer goes on; the restart pass copies
+    // what was committed meanwhile, holding the writer only for that, so that the next commit can
+    // start the log over instead of growing it.
+    database.pragma("wal_checkpoint(PASSIVE)");
+    database.pragma("wal_checkpoint(RESTART)");
   } catch (error) {
     parentPort.postMessage({ error: String(error && error.message || error) });
   }
@@ -37,7 +41,7 @@ parentPort.on("message", () => {
  * commit. Readers and the writer go on while a passive checkpoint runs.
  */
 export function startWalCheckpointer(filePath: string): { stop(): Promise<void> } {
-  const worker = new Worker(workerSource, { eval: true, workerData: { filePath, intervalMs, maxWalFrames } });
+  const worker = new Worker(workerSource, { eval: true, workerData: { filePath, intervalMs } });
   worker.on("message", (message: { error: string }) => console.error("[eventscope] WAL checkpoint failed:", message.error));
   worker.on("error", (error) => console.error("[eventscope] WAL checkpointer stopped:", error));
   worker.unref();

@@ -26,7 +26,8 @@ CREATE TABLE "new_Span" (
     "destination" TEXT,
     "eventType" TEXT,
     "messageId" TEXT,
-    "consumerGroup" TEXT
+    "consumerGroup" TEXT,
+    "keys" TEXT NOT NULL DEFAULT '[]'
 );
 DROP TABLE "Span";
 ALTER TABLE "new_Span" RENAME TO "Span";
@@ -63,7 +64,6 @@ CREATE TABLE "new_SpanKey" (
 ) WITHOUT ROWID;
 DROP TABLE "SpanKey";
 ALTER TABLE "new_SpanKey" RENAME TO "SpanKey";
-CREATE INDEX "SpanKey_traceKey_idx" ON "SpanKey"("traceKey");
 PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
 

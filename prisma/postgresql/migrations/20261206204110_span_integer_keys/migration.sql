@@ -13,6 +13,7 @@ DROP INDEX "SpanKey_traceId_idx";
 
 -- AlterTable
 ALTER TABLE "Span" DROP CONSTRAINT "Span_pkey",
+ADD COLUMN     "keys" TEXT NOT NULL DEFAULT '[]',
 ADD COLUMN     "spanKey" BIGINT NOT NULL,
 ADD COLUMN     "traceKey" BIGINT NOT NULL;
 
@@ -36,7 +37,4 @@ CREATE UNIQUE INDEX "Span_traceKey_spanKey_key" ON "Span"("traceKey", "spanKey")
 
 -- CreateIndex
 CREATE INDEX "SpanLink_traceKey_spanKey_idx" ON "SpanLink"("traceKey", "spanKey");
-
--- CreateIndex
-CREATE INDEX "SpanKey_traceKey_idx" ON "SpanKey"("traceKey");
 

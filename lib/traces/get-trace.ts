@@ -32,12 +32,16 @@ export interface TraceSpan {
 export async function getTrace(database: Database, traceId: string): Promise<{ traceId: string; spans: TraceSpan[] }> {
   const id = traceId.toLowerCase();
   if (!/^[0-9a-f]{32}$/.test(id)) throw new AppError("BAD_REQUEST", "traceId: expected 32 hexadecimal characters");
-  const [spans, outgoing, incoming] = await Promise.all([
+  const [spans, links] = await Promise.all([
     database.span.findMany({ where: ofTrace(id), orderBy: { startTimeUnixNano: "asc" } }),
-    database.spanLink.findMany({ where: ofTrace(id) }),
-    database.spanLink.findMany({ where: { linkedTraceKey: traceKey(id), linkedTraceId: id } }),
+    database.spanLink.findMany({
+      where: { OR: [ofTrace(id), { linkedTraceKey: traceKey(id), linkedTraceId: id }] },
+      select: { traceId: true, spanId: true, linkedTraceId: true, linkedSpanId: true },
+    }),
   ]);
   if (spans.length === 0) throw new AppError("NOT_FOUND", `no spans stored for trace ${id}`);
+  const outgoing = links.filter((link) => link.traceId === id);
+  const incoming = links.filter((link) => link.linkedTraceId === id);
   return {
     traceId: id,
     spans: spans.map((span) => ({

@@ -53,7 +53,8 @@ function tokenMatches(expected: string, authorization: string | null): boolean {
  * stored. A 200 is sent only after the batch is committed.
  */
 export function createIngestService(options: IngestOptions): IngestService {
-  const queue = new WriteQueue(options.writer, { concurrency: options.writeConcurrency, maxPendingSpans: options.maxPendingSpans });
+  // Eight exporter batches a transaction: past that a bigger commit saves little and delays its first batch.
+  const queue = new WriteQueue(options.writer, { concurrency: options.writeConcurrency, maxPendingSpans: options.maxPendingSpans, maxSpansPerWrite: 8 * 512 });
   const catalog = cachedCatalogBindingIndex(options.database);
   const maxMiB = Math.round(options.maxBodyBytes / 1024 / 1024);
   let inFlight = 0;

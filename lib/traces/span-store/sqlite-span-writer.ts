@@ -1,45 +1,129 @@
-import Sqlite from "better-sqlite3";
-import { keyColumns, keyRows, linkColumns, linkRows, spanColumns, spanRow, type SpanRecord, type SpanWriter } from "./span-record";
+import { Worker } from "node:worker_threads";
+import { keyColumns, keyRows, linkColumns, linkRows, spanColumns, spanRow, type SpanWriter } from "./span-record";
 import { startWalCheckpointer } from "./wal-checkpointer";
 
 function insertOrIgnore(table: string, columns: readonly string[]): string {
   return `INSERT OR IGNORE INTO "${table}" (${columns.map((column) => `"${column}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`;
 }
 
+const statements = { span: insertOrIgnore("Span", spanColumns), link: insertOrIgnore("SpanLink", linkColumns), key: insertOrIgnore("SpanKey", keyColumns) };
+
+const pragmas = [
+  "journal_mode = WAL",
+  // NORMAL in WAL mode keeps every commit across a process kill; only a power cut can lose the last ones.
+  "synchronous = NORMAL",
+  "busy_timeout = 10000",
+  // The checkpointer thread copies the WAL back; a checkpoint inside a commit would stall the batch on its fsync.
+  "wal_autocheckpoint = 0",
+  // The trace-id indexes take inserts at random places: keeping their pages cached saves a read for most.
+  "cache_size = -131072",
+];
+
+/** One span's rows, as the thread inserts them. */
+interface SpanRows {
+  span: unknown[];
+  links: unknown[][];
+  keys: unknown[][];
+}
+
+// The thread's source, run as a script so that it works alike under tsx, vitest and Next.js's
+// server bundle (which cannot point a Worker at a TypeScript file). Rows arrive ready to bind.
+const threadSource = `
+const { parentPort, workerData } = require("node:worker_threads");
+const Sqlite = require("better-sqlite3");
+const database = new Sqlite(workerData.filePath);
+for (const pragma of workerData.pragmas) database.pragma(pragma);
+const insertSpan = database.prepare(workerData.statements.span);
+const insertLink = database.prepare(workerData.statements.link);
+const insertKey = database.prepare(workerData.statements.key);
+const writeBatch = database.transaction((spans) => {
+  for (const { span, links, keys } of spans) {
+    // A span already stored (an exporter's retry) brings no new links or keys.
+    if (insertSpan.run(...span).changes === 0) continue;
+    for (const row of links) insertLink.run(...row);
+    for (const row of keys) insertKey.run(...row);
+  }
+});
+parentPort.on("message", (message) => {
+  if (message.close) {
+    database.close();
+    parentPort.close();
+    return;
+  }
+  try {
+    writeBatch.immediate(message.spans);
+    parentPort.postMessage({ id: message.id });
+  } catch (error) {
+    parentPort.postMessage({ id: message.id, error: String((error && error.message) || error) });
+  }
+});
+`;
+
+interface Pending {
+  resolve: () => void;
+  reject: (error: Error) => void;
+}
+
 /**
- * The embedded store's write path: prepared statements on a connection of its own (Prisma's
- * createMany is an order of magnitude slower), in WAL mode so readers are never blocked. The
- * WAL is checkpointed by a worker thread of its own rather than inside commits, which would
- * otherwise stall a batch for the fsync of every checkpoint.
+ * The embedded store's write path: prepared statements (Prisma's createMany is an order of
+ * magnitude slower) on a connection of its own in a thread of its own, so that HTTP, gunzip and
+ * protobuf decoding go on on the main thread while a batch is inserted. WAL mode keeps readers
+ * unblocked; a second thread checkpoints. `write` resolves once the batch is committed.
  */
 export function createSqliteSpanWriter(filePath: string): SpanWriter {
-  const database = new Sqlite(filePath);
-  database.pragma("journal_mode = WAL");
-  // NORMAL in WAL mode keeps every commit across a process kill; only a power cut can lose the last ones.
-  database.pragma("synchronous = NORMAL");
-  database.pragma("busy_timeout = 10000");
-  database.pragma("wal_autocheckpoint = 0");
-  // The trace-id indexes take inserts at random places: keeping their pages cached saves a read for most.
-  database.pragma("cache_size = -131072");
   const checkpointer = startWalCheckpointer(filePath);
-  const insertSpan = database.prepare(insertOrIgnore("Span", spanColumns));
-  const insertLink = database.prepare(insertOrIgnore("SpanLink", linkColumns));
-  const insertKey = database.prepare(insertOrIgnore("SpanKey", keyColumns));
-  const writeBatch = database.transaction((records: SpanRecord[]) => {
-    for (const span of records) {
-      // A span already stored (an exporter's retry) brings no new links or keys.
-      if (insertSpan.run(...spanRow(span)).changes === 0) continue;
-      for (const row of linkRows(span)) insertLink.run(...row);
-      for (const row of keyRows(span)) insertKey.run(...row);
-    }
-  });
+  const pending = new Map<number, Pending>();
+  let nextId = 0;
+  let thread: Worker | null = null;
+
+  function failAll(error: Error): void {
+    for (const entry of pending.values()) entry.reject(error);
+    pending.clear();
+  }
+
+  // Started on first use, and again after the thread died (its batches failed and are retried by clients).
+  function writerThread(): Worker {
+    if (thread) return thread;
+    const started = new Worker(threadSource, { eval: true, workerData: { filePath, pragmas, statements } });
+    started.unref();
+    started.on("message", (message: { id: number; error?: string }) => {
+      const entry = pending.get(message.id);
+      pending.delete(message.id);
+      if (pending.size === 0) started.unref();
+      if (message.error === undefined) entry?.resolve();
+      else entry?.reject(new Error(message.error));
+    });
+    started.on("error", (error) => failAll(new Error(`the span writer thread failed: ${error.message}`)));
+    started.on("exit", () => {
+      if (thread === started) thread = null;
+      failAll(new Error("the span writer thread stopped"));
+    });
+    thread = started;
+    return started;
+  }
+
   return {
-    async write(records) {
-      writeBatch.immediate(records);
+    write(records) {
+      const spans: SpanRows[] = records.map((span) => ({ span: spanRow(span), links: linkRows(span), keys: keyRows(span) }));
+      const target = writerThread();
+      const id = nextId++;
+      return new Promise<void>((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        // Referenced while a batch is in flight, so that a process awaiting it does not exit first.
+        target.ref();
+        target.postMessage({ id, spans });
+      });
     },
     async close() {
+      const closing = thread;
+      thread = null;
+      if (closing) {
+        const exited = new Promise<void>((resolve) => closing.once("exit", () => resolve()));
+        closing.ref();
+        closing.postMessage({ close: true });
+        await exited;
+      }
       await checkpointer.stop();
-      database.close();
     },
   };
 }

@@ -1,6 +1,5 @@
 import { Worker } from "node:worker_threads";
 import { keyColumns, keyRows, linkColumns, linkRows, spanColumns, spanRow, type SpanWriter } from "./span-record";
-import { startWalCheckpointer } from "./wal-checkpointer";
 
 function insertOrIgnore(table: string, columns: readonly string[]): string {
   return `INSERT OR IGNORE INTO "${table}" (${columns.map((column) => `"${column}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`;
@@ -13,8 +12,12 @@ const pragmas = [
   // NORMAL in WAL mode keeps every commit across a process kill; only a power cut can lose the last ones.
   "synchronous = NORMAL",
   "busy_timeout = 10000",
-  // The checkpointer thread copies the WAL back; a checkpoint inside a commit would stall the batch on its fsync.
-  "wal_autocheckpoint = 0",
+  // Checkpoint seldom (every 80 MiB of log): a page that many batches wrote is copied back once,
+  // and the checkpoint's fsyncs are paid once for all of them. It runs in this thread, after a
+  // commit, so only queued batches wait for it.
+  "wal_autocheckpoint = 20000",
+  // A log that grew while long reads kept it from starting over is cut back once it can.
+  "journal_size_limit = 134217728",
   // The trace-id indexes take inserts at random places: keeping their pages cached saves a read for most.
   "cache_size = -131072",
 ];
@@ -68,10 +71,9 @@ interface Pending {
  * The embedded store's write path: prepared statements (Prisma's createMany is an order of
  * magnitude slower) on a connection of its own in a thread of its own, so that HTTP, gunzip and
  * protobuf decoding go on on the main thread while a batch is inserted. WAL mode keeps readers
- * unblocked; a second thread checkpoints. `write` resolves once the batch is committed.
+ * unblocked. `write` resolves once the batch is committed.
  */
 export function createSqliteSpanWriter(filePath: string): SpanWriter {
-  const checkpointer = startWalCheckpointer(filePath);
   const pending = new Map<number, Pending>();
   let nextId = 0;
   let thread: Worker | null = null;
@@ -123,7 +125,6 @@ export function createSqliteSpanWriter(filePath: string): SpanWriter {
         closing.postMessage({ close: true });
         await exited;
       }
-      await checkpointer.stop();
     },
   };
 }

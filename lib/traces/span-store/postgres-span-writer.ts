@@ -1,5 +1,5 @@
 import pg from "pg";
-import { keyColumns, keyRows, linkColumns, linkRows, spanColumns, spanRow, type SpanWriter } from "./span-record";
+import { keyColumns, linkColumns, spanColumns, spanRows, type SpanWriter } from "./span-record";
 
 const bigintColumns = new Set<string>(["traceKey", "spanKey", "linkedTraceKey", "linkedSpanKey", "startTimeUnixNano", "endTimeUnixNano", "durationNano"]);
 const intColumns = new Set<string>(["kind", "statusCode"]);
@@ -32,9 +32,10 @@ export function createPostgresSpanWriter(url: string): SpanWriter {
       const links: unknown[][] = linkColumns.map(() => []);
       const keys: unknown[][] = keyColumns.map(() => []);
       for (const span of records) {
-        appendRow(spans, spanRow(span));
-        for (const row of linkRows(span)) appendRow(links, row);
-        for (const row of keyRows(span)) appendRow(keys, row);
+        const rows = spanRows(span);
+        appendRow(spans, rows.span);
+        for (const row of rows.links) appendRow(links, row);
+        for (const row of rows.keys) appendRow(keys, row);
       }
       const client = await pool.connect();
       try {

@@ -38,7 +38,7 @@ export interface SpanWriter {
   close(): Promise<void>;
 }
 
-/** The Span table's columns, in the order {@link spanRow} returns their values. */
+/** The Span table's columns, in the order {@link spanRows} returns their values. */
 export const spanColumns = [
   "traceId",
   "spanId",
@@ -65,54 +65,55 @@ export const spanColumns = [
   "keys",
 ] as const;
 
-/** One span's values for the Span table, in {@link spanColumns} order. */
-export function spanRow(span: SpanRecord): (string | number | bigint | null)[] {
-  const messaging = span.messaging;
-  return [
-    span.traceId,
-    span.spanId,
-    traceKey(span.traceId),
-    spanKey(span.spanId),
-    span.parentSpanId,
-    span.serviceName,
-    span.name,
-    span.kind,
-    span.startTimeUnixNano,
-    span.endTimeUnixNano,
-    span.endTimeUnixNano - span.startTimeUnixNano,
-    span.statusCode,
-    span.statusMessage,
-    span.attributes,
-    span.resource,
-    span.events,
-    messaging?.role ?? null,
-    messaging?.system ?? null,
-    messaging?.destination ?? null,
-    messaging?.eventType ?? null,
-    messaging?.messageId ?? null,
-    messaging?.consumerGroup ?? null,
-    JSON.stringify(span.keys),
-  ];
-}
-
-/** The SpanLink table's columns, in the order {@link linkRows} returns their values. */
+/** The SpanLink table's columns, in the order {@link spanRows} returns their values. */
 export const linkColumns = ["linkedTraceKey", "linkedSpanKey", "traceKey", "spanKey", "traceId", "spanId", "linkedTraceId", "linkedSpanId", "attributes"] as const;
 
-/** One row per link of the span, in {@link linkColumns} order. */
-export function linkRows(span: SpanRecord): (string | bigint)[][] {
-  if (span.links.length === 0) return [];
-  const from = [traceKey(span.traceId), spanKey(span.spanId)];
-  return span.links.map((link) => [traceKey(link.traceId), spanKey(link.spanId), ...from, span.traceId, span.spanId, link.traceId, link.spanId, link.attributes]);
-}
-
-/** The SpanKey table's columns, in the order {@link keyRows} returns their values. */
+/** The SpanKey table's columns, in the order {@link spanRows} returns their values. */
 export const keyColumns = ["key", "value", "traceKey", "spanKey", "traceId", "startTimeUnixNano"] as const;
 
-/** One row per business key of the span, in {@link keyColumns} order. */
-export function keyRows(span: SpanRecord): (string | bigint)[][] {
-  if (span.keys.length === 0) return [];
-  const of = [traceKey(span.traceId), spanKey(span.spanId), span.traceId, span.startTimeUnixNano];
-  return span.keys.map((key) => [key.key, key.value, ...of]);
+type Value = string | number | bigint | null;
+
+/** One span's rows: its Span row, one SpanLink row per link and one SpanKey row per business key. */
+export interface SpanRows {
+  span: Value[];
+  links: Value[][];
+  keys: Value[][];
+}
+
+/** A span's rows for the three tables, in {@link spanColumns}, {@link linkColumns} and {@link keyColumns} order. */
+export function spanRows(span: SpanRecord): SpanRows {
+  const messaging = span.messaging;
+  const ownTraceKey = traceKey(span.traceId);
+  const ownSpanKey = spanKey(span.spanId);
+  return {
+    span: [
+      span.traceId,
+      span.spanId,
+      ownTraceKey,
+      ownSpanKey,
+      span.parentSpanId,
+      span.serviceName,
+      span.name,
+      span.kind,
+      span.startTimeUnixNano,
+      span.endTimeUnixNano,
+      span.endTimeUnixNano - span.startTimeUnixNano,
+      span.statusCode,
+      span.statusMessage,
+      span.attributes,
+      span.resource,
+      span.events,
+      messaging?.role ?? null,
+      messaging?.system ?? null,
+      messaging?.destination ?? null,
+      messaging?.eventType ?? null,
+      messaging?.messageId ?? null,
+      messaging?.consumerGroup ?? null,
+      JSON.stringify(span.keys),
+    ],
+    links: span.links.map((link) => [traceKey(link.traceId), spanKey(link.spanId), ownTraceKey, ownSpanKey, span.traceId, span.spanId, link.traceId, link.spanId, link.attributes]),
+    keys: span.keys.map((key) => [key.key, key.value, ownTraceKey, ownSpanKey, span.traceId, span.startTimeUnixNano]),
+  };
 }
 
 /** A stored span's `keys` column back as business keys; anything unreadable counts as none. */

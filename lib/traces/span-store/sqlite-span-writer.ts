@@ -1,5 +1,5 @@
 import { Worker } from "node:worker_threads";
-import { keyColumns, keyRows, linkColumns, linkRows, spanColumns, spanRow, type SpanWriter } from "./span-record";
+import { keyColumns, linkColumns, spanColumns, spanRows, type SpanWriter } from "./span-record";
 
 function insertOrIgnore(table: string, columns: readonly string[]): string {
   return `INSERT OR IGNORE INTO "${table}" (${columns.map((column) => `"${column}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`;
@@ -21,13 +21,6 @@ const pragmas = [
   // The trace-id indexes take inserts at random places: keeping their pages cached saves a read for most.
   "cache_size = -131072",
 ];
-
-/** One span's rows, as the thread inserts them. */
-interface SpanRows {
-  span: unknown[];
-  links: unknown[][];
-  keys: unknown[][];
-}
 
 // The thread's source, run as a script so that it works alike under tsx, vitest and Next.js's
 // server bundle (which cannot point a Worker at a TypeScript file). Rows arrive ready to bind.
@@ -106,7 +99,7 @@ export function createSqliteSpanWriter(filePath: string): SpanWriter {
 
   return {
     write(records) {
-      const spans: SpanRows[] = records.map((span) => ({ span: spanRow(span), links: linkRows(span), keys: keyRows(span) }));
+      const spans = records.map(spanRows);
       const target = writerThread();
       const id = nextId++;
       return new Promise<void>((resolve, reject) => {

@@ -1,9 +1,9 @@
 /**
  * `npm start`: validates the configuration, prepares the database (migrations, demo catalog),
- * builds the app when its sources changed, and serves it. `--dev` serves with `next dev`.
+ * builds the app when its sources changed, and serves it. `--dev` serves Next.js in development mode.
  * Every expected failure ends in one line that says what to fix.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import net from "node:net";
@@ -95,12 +95,14 @@ async function main(): Promise<void> {
   await prepareDatabase(config);
   if (!dev) buildIfNeeded();
 
-  const next = path.join(root, "node_modules/.bin/next");
-  const args = [dev ? "dev" : "start", "--port", String(settings.PORT), "--hostname", settings.HOSTNAME];
+  // Next.js picks its production or development build of React from NODE_ENV when it loads.
+  Object.assign(process.env, { NODE_ENV: dev ? "development" : "production" });
+  const { startAppServer } = await import("../lib/http/app-server");
+  const server = await startAppServer({ dev, dir: root, port: settings.PORT, hostname: settings.HOSTNAME });
   console.log(`eventscope: serving on http://localhost:${settings.PORT} with the ${describeDatabase(config)}`);
-  const server = spawn(next, args, { cwd: root, stdio: "inherit" });
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-  server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+    process.once(signal, () => void server.close().finally(() => process.exit(code)));
+  }
 }
 
 await main();

@@ -1,6 +1,5 @@
-import type { Database } from "../db";
 import { AppError } from "../errors";
-import { ofTrace, traceKey } from "./span-store/span-keys";
+import type { SpanReader } from "./span-store/span-reader";
 import { parseBusinessKeys } from "./span-store/span-record";
 
 export interface TraceSpan {
@@ -29,16 +28,10 @@ export interface TraceSpan {
 }
 
 /** Every span of a trace, oldest first, with span links in both directions. */
-export async function getTrace(database: Database, traceId: string): Promise<{ traceId: string; spans: TraceSpan[] }> {
+export async function getTrace(reader: SpanReader, traceId: string): Promise<{ traceId: string; spans: TraceSpan[] }> {
   const id = traceId.toLowerCase();
   if (!/^[0-9a-f]{32}$/.test(id)) throw new AppError("BAD_REQUEST", "traceId: expected 32 hexadecimal characters");
-  const [spans, links] = await Promise.all([
-    database.span.findMany({ where: ofTrace(id), orderBy: { startTimeUnixNano: "asc" } }),
-    database.spanLink.findMany({
-      where: { OR: [ofTrace(id), { linkedTraceKey: traceKey(id), linkedTraceId: id }] },
-      select: { traceId: true, spanId: true, linkedTraceId: true, linkedSpanId: true },
-    }),
-  ]);
+  const [spans, links] = await Promise.all([reader.traceSpans(id), reader.traceLinks(id)]);
   if (spans.length === 0) throw new AppError("NOT_FOUND", `no spans stored for trace ${id}`);
   const outgoing = links.filter((link) => link.traceId === id);
   const incoming = links.filter((link) => link.linkedTraceId === id);
@@ -51,9 +44,9 @@ export async function getTrace(database: Database, traceId: string): Promise<{ t
       serviceName: span.serviceName,
       name: span.name,
       kind: span.kind,
-      startTimeUnixNano: span.startTimeUnixNano.toString(),
-      endTimeUnixNano: span.endTimeUnixNano.toString(),
-      durationNano: span.durationNano.toString(),
+      startTimeUnixNano: span.startTimeUnixNano,
+      endTimeUnixNano: span.endTimeUnixNano,
+      durationNano: span.durationNano,
       statusCode: span.statusCode,
       statusMessage: span.statusMessage,
       attributes: JSON.parse(span.attributes) as Record<string, unknown>,

@@ -1,11 +1,11 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getQueryClient } from "@/lib/queries/get-query-client";
 import { traceDetailQueryOptions } from "@/lib/queries/traces";
 import { getTraceDetail } from "@/lib/traces/query/get-trace-detail";
+import { spanReader } from "@/lib/traces/span-store/span-reader";
 import { TraceView } from "./trace-view-client";
 
 interface PageProps {
@@ -22,7 +22,7 @@ export default async function TracePage({ params }: PageProps) {
   const queryClient = getQueryClient();
   let missing: string | null = null;
   try {
-    await queryClient.fetchQuery({ ...traceDetailQueryOptions(traceId), queryFn: () => getTraceDetail(db(), traceId) });
+    await queryClient.fetchQuery({ ...traceDetailQueryOptions(traceId), queryFn: () => getTraceDetail(spanReader(), traceId) });
   } catch (error) {
     if (!(error instanceof AppError) || (error.code !== "NOT_FOUND" && error.code !== "BAD_REQUEST")) throw error;
     missing = error.code === "BAD_REQUEST" ? "A trace id is 32 hexadecimal characters." : "No spans are stored for this trace: they may not have arrived yet, or retention removed them.";

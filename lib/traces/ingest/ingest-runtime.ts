@@ -2,10 +2,9 @@ import http from "node:http";
 import { db } from "../../db";
 import { databaseConfig, env } from "../../env";
 import { createSpanWriter } from "../span-store/create-span-writer";
-import { createIngestService, type IngestService, type OtlpHttpRequest } from "./ingest-service";
-import type { OtlpHttpResponse } from "./otlp-response";
+import { createIngestService, type IngestService } from "./ingest-service";
 
-// One receiver per process, shared by the Next.js route and the OTLP port listener.
+// One receiver per process, shared by the app server's /v1/traces and the OTLP port listener.
 const holder = globalThis as typeof globalThis & { eventscopeIngest?: IngestService };
 
 export function ingestService(): IngestService {
@@ -32,20 +31,25 @@ function numberHeader(value: string | null | undefined): number | null {
   return value ? Number(value) : null;
 }
 
-/** Adapts a fetch-style Request (the Next.js route). */
-export function fromWebRequest(request: Request): OtlpHttpRequest {
-  const empty = (async function* () {})();
-  return {
-    contentType: request.headers.get("content-type"),
-    contentEncoding: request.headers.get("content-encoding"),
-    contentLength: numberHeader(request.headers.get("content-length")),
-    authorization: request.headers.get("authorization"),
-    body: (request.body as AsyncIterable<Uint8Array> | null) ?? empty,
+/** Answers one OTLP/HTTP request of a Node.js server (the app server's /v1/traces and the OTLP port). */
+export function serveOtlpRequest(service: IngestService, request: http.IncomingMessage, response: http.ServerResponse): void {
+  const send = (status: number, headers: Record<string, string>, body: Uint8Array) => {
+    response.writeHead(status, headers);
+    response.end(body);
   };
-}
-
-export function toWebResponse(response: OtlpHttpResponse): Response {
-  return new Response(response.body.byteLength === 0 ? null : Buffer.from(response.body), { status: response.status, headers: response.headers });
+  service
+    .handle({
+      contentType: request.headers["content-type"] ?? null,
+      contentEncoding: request.headers["content-encoding"] ?? null,
+      contentLength: numberHeader(request.headers["content-length"]),
+      authorization: request.headers.authorization ?? null,
+      body: request,
+    })
+    .then((result) => send(result.status, result.headers, result.body))
+    .catch((error: unknown) => {
+      console.error("[eventscope] OTLP request failed:", error);
+      send(500, { "content-type": "application/json" }, Buffer.from('{"code":13,"message":"internal error"}'));
+    });
 }
 
 /**
@@ -54,25 +58,13 @@ export function toWebResponse(response: OtlpHttpResponse): Response {
  */
 export function startOtlpPortListener(service: IngestService, port: number, hostname: string): http.Server {
   const server = http.createServer((request, response) => {
-    const send = (status: number, headers: Record<string, string>, body: Uint8Array) => {
-      response.writeHead(status, headers);
-      response.end(body);
+    const refuse = (status: number, headers: Record<string, string>, text: string) => {
+      response.writeHead(status, { ...headers, "content-type": "text/plain" });
+      response.end(text);
     };
-    if (request.url?.split("?")[0] !== "/v1/traces") return send(404, { "content-type": "text/plain" }, Buffer.from("only /v1/traces is served here\n"));
-    if (request.method !== "POST") return send(405, { allow: "POST", "content-type": "text/plain" }, Buffer.from("use POST\n"));
-    service
-      .handle({
-        contentType: request.headers["content-type"] ?? null,
-        contentEncoding: request.headers["content-encoding"] ?? null,
-        contentLength: numberHeader(request.headers["content-length"]),
-        authorization: request.headers.authorization ?? null,
-        body: request,
-      })
-      .then((result) => send(result.status, result.headers, result.body))
-      .catch((error: unknown) => {
-        console.error("[eventscope] OTLP request failed:", error);
-        send(500, { "content-type": "application/json" }, Buffer.from('{"code":13,"message":"internal error"}'));
-      });
+    if (request.url?.split("?")[0] !== "/v1/traces") return refuse(404, {}, "only /v1/traces is served here\n");
+    if (request.method !== "POST") return refuse(405, { allow: "POST" }, "use POST\n");
+    serveOtlpRequest(service, request, response);
   });
   server.on("error", (error) => console.error(`[eventscope] cannot listen for OTLP on port ${port}:`, error.message));
   server.listen(port, hostname);

@@ -9,7 +9,7 @@ import { readBodyLimited } from "./read-body-limited";
 import { toSpanRecord } from "./to-span-record";
 import { WriteQueue } from "./write-queue";
 
-/** An OTLP/HTTP request, whichever server received it (Next.js route or the port-4318 listener). */
+/** An OTLP/HTTP request, whichever server received it (the app server or the port-4318 listener). */
 export interface OtlpHttpRequest {
   contentType: string | null;
   contentEncoding: string | null;

@@ -10,11 +10,13 @@ import { createDatabase } from "../../db";
 import { databaseConfig, parseEnv } from "../../env";
 import { getTrace } from "../get-trace";
 import { createSpanWriter } from "../span-store/create-span-writer";
+import { createSpanReader } from "../span-store/span-reader";
 import { createIngestService } from "./ingest-service";
 import { startOtlpPortListener } from "./ingest-runtime";
 
 const config = databaseConfig(parseEnv({ DATABASE_URL: inject("databaseUrl") }));
 const database = createDatabase(config);
+const reader = createSpanReader(config);
 const service = createIngestService({
   database,
   writer: createSpanWriter(config),
@@ -37,6 +39,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await service.close();
+  await reader.close();
   await database.$disconnect();
 });
 
@@ -61,7 +64,7 @@ async function exportOrder(exporter: SpanExporter, orderId: string): Promise<{ p
 }
 
 async function expectOrderStored(orderId: string, sent: Awaited<ReturnType<typeof exportOrder>>) {
-  const producerTrace = await getTrace(database, sent.producer.traceId);
+  const producerTrace = await getTrace(reader, sent.producer.traceId);
   expect(producerTrace.spans[0]).toMatchObject({
     serviceName: "checkout",
     kind: 4,
@@ -69,7 +72,7 @@ async function expectOrderStored(orderId: string, sent: Awaited<ReturnType<typeo
     messaging: { role: "publish", system: "embedded", destination: "order.placed", eventType: "order.placed", messageId: `msg-${orderId}` },
     linkedFrom: [{ traceId: sent.consumerTraceId }],
   });
-  const consumerTrace = await getTrace(database, sent.consumerTraceId);
+  const consumerTrace = await getTrace(reader, sent.consumerTraceId);
   expect(consumerTrace.spans[0]).toMatchObject({ messaging: { role: "consume", eventType: "order.placed" }, linksTo: [sent.producer] });
   expect(await database.spanKey.count({ where: { key: "order.id", value: orderId } })).toBe(2);
 }
@@ -109,7 +112,7 @@ describe("OTLP/HTTP ingestion", () => {
     const result = (await response.json()) as { partialSuccess: { rejectedSpans: string; errorMessage: string } };
     expect(result.partialSuccess.rejectedSpans).toBe("2");
     expect(result.partialSuccess.errorMessage).not.toBe("");
-    expect((await getTrace(database, "cccccccccccccccccccccccccccccc01")).spans.map((stored) => stored.spanId)).toEqual(["00000000000000a1"]);
+    expect((await getTrace(reader, "cccccccccccccccccccccccccccccc01")).spans.map((stored) => stored.spanId)).toEqual(["00000000000000a1"]);
   });
 
   it.each([

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createDatabase } from "../../db";
 import { databaseConfig, parseEnv } from "../../env";
 import { createSpanWriter } from "../span-store/create-span-writer";
+import { createSpanReader } from "../span-store/span-reader";
 import type { SpanRecord } from "../span-store/span-record";
 import { getOrderFlow } from "./get-order-flow";
 import { getTraceDetail } from "./get-trace-detail";
@@ -9,6 +10,7 @@ import { newTraceId, spanRecord, uniqueValue } from "./query-test-spans";
 
 const config = databaseConfig(parseEnv({ DATABASE_URL: inject("databaseUrl") }));
 const database = createDatabase(config);
+const reader = createSpanReader(config);
 const writer = createSpanWriter(config);
 
 const origin = BigInt(Date.UTC(2031, 5, 1) + Math.floor(Math.random() * 1e9)) * 1_000_000n;
@@ -46,6 +48,7 @@ afterAll(async () => {
   await database.spanLink.deleteMany({ where: { traceId: { in: traceIds } } });
   await database.spanKey.deleteMany({ where: { traceId: { in: traceIds } } });
   await writer.close();
+  await reader.close();
   await database.$disconnect();
 });
 
@@ -78,7 +81,7 @@ describe(`order flow (${config.provider})`, () => {
   });
 
   it("returns a trace with links both ways, the linked spans' names and its keys", async () => {
-    const detail = await getTraceDetail(database, producer);
+    const detail = await getTraceDetail(reader, producer);
     expect(detail.keys).toEqual([{ key: "order.id", value: orderId }]);
     expect(detail.spans.find((span) => span.spanId === "a000000000000002")?.linkedFrom).toEqual([{ traceId: consumer, spanId: "b000000000000001" }]);
     expect(detail.linkedSpans).toEqual([{ traceId: consumer, spanId: "b000000000000001", serviceName: "payment", name: "orders process" }]);

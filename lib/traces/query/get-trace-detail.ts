@@ -1,6 +1,5 @@
-import type { Database } from "../../db";
 import { getTrace, type TraceSpan } from "../get-trace";
-import { spanKey, traceKey } from "../span-store/span-keys";
+import type { SpanReader } from "../span-store/span-reader";
 
 /** A span in another trace (or this one) that a span links to or is linked from. */
 export interface LinkedSpan {
@@ -21,17 +20,11 @@ export interface TraceDetail {
 }
 
 /** One trace with its spans and links (see `getTrace`), the linked spans' names and the trace's business keys. */
-export async function getTraceDetail(database: Database, traceId: string): Promise<TraceDetail> {
-  const trace = await getTrace(database, traceId);
+export async function getTraceDetail(reader: SpanReader, traceId: string): Promise<TraceDetail> {
+  const trace = await getTrace(reader, traceId);
   const refs = new Map<string, { traceId: string; spanId: string }>();
   for (const span of trace.spans) for (const ref of [...span.linksTo, ...span.linkedFrom]) refs.set(`${ref.traceId}/${ref.spanId}`, ref);
-  const linkedSpans =
-    refs.size === 0
-      ? []
-      : await database.span.findMany({
-          where: { OR: [...refs.values()].slice(0, 500).map((ref) => ({ traceKey: traceKey(ref.traceId), spanKey: spanKey(ref.spanId), traceId: ref.traceId })) },
-          select: { traceId: true, spanId: true, serviceName: true, name: true },
-        });
+  const linkedSpans = await reader.spanNames([...refs.values()].slice(0, 500));
   const keys = new Map(trace.spans.flatMap((span) => span.keys).map((key) => [`${key.key}\u0000${key.value}`, key]));
   return { ...trace, linkedSpans, keys: [...keys.values()].sort((a, b) => a.key.localeCompare(b.key) || a.value.localeCompare(b.value)) };
 }

@@ -3,10 +3,12 @@ import { createDatabase } from "../../db";
 import { databaseConfig, parseEnv } from "../../env";
 import { getTrace } from "../get-trace";
 import { createSpanWriter } from "./create-span-writer";
+import { createSpanReader } from "./span-reader";
 import type { SpanRecord } from "./span-record";
 
 const config = databaseConfig(parseEnv({ DATABASE_URL: inject("databaseUrl") }));
 const database = createDatabase(config);
+const reader = createSpanReader(config);
 const writer = createSpanWriter(config);
 
 const producerTrace = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa01";
@@ -57,13 +59,14 @@ afterAll(async () => {
   await database.spanLink.deleteMany({ where: { traceId: { in: [producerTrace, consumerTrace] } } });
   await database.spanKey.deleteMany({ where: { traceId: { in: [producerTrace, consumerTrace] } } });
   await writer.close();
+  await reader.close();
   await database.$disconnect();
 });
 
 describe(`the ${config.provider} span writer`, () => {
   it("stores spans with nanosecond times, links both ways and business keys", async () => {
     await writer.write(batch);
-    const producer = await getTrace(database, producerTrace);
+    const producer = await getTrace(reader, producerTrace);
     expect(producer.spans).toHaveLength(1);
     expect(producer.spans[0]).toMatchObject({
       startTimeUnixNano: start.toString(),
@@ -72,7 +75,7 @@ describe(`the ${config.provider} span writer`, () => {
       messaging: { role: "publish", eventType: "order.placed", messageId: "m-1" },
       linkedFrom: [{ traceId: consumerTrace, spanId: "0000000000000002" }],
     });
-    const consumer = await getTrace(database, consumerTrace);
+    const consumer = await getTrace(reader, consumerTrace);
     expect(consumer.spans[0]).toMatchObject({ statusCode: 2, statusMessage: "card declined", linksTo: [{ traceId: producerTrace, spanId: "0000000000000001" }] });
     expect(await database.spanKey.count({ where: { key: "order.id", value: "1042", traceId: { in: [producerTrace, consumerTrace] } } })).toBe(2);
   });

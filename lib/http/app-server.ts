@@ -1,0 +1,86 @@
+import http from "node:http";
+import { promisify } from "node:util";
+import { gzip } from "node:zlib";
+import next from "next";
+import { z } from "zod";
+import { AppError, toErrorBody } from "../errors";
+import { ingestService, serveOtlpRequest } from "../traces/ingest/ingest-runtime";
+import { getTraceDetail } from "../traces/query/get-trace-detail";
+import { spanReader } from "../traces/span-store/span-reader";
+import { route } from "./route";
+
+const gzipAsync = promisify(gzip);
+
+const traceDetail = route({ name: "GET /api/traces/:traceId", params: z.object({ traceId: z.string() }) }, ({ params }) => getTraceDetail(spanReader(), params.traceId));
+
+/** Runs a `route()` handler for a Node.js request; bodies over 8 KiB are gzipped for clients that accept it. */
+async function serveRoute(handler: typeof traceDetail, params: Record<string, string>, request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+  const headers = new Headers();
+  for (let index = 0; index < request.rawHeaders.length; index += 2) headers.append(request.rawHeaders[index]!, request.rawHeaders[index + 1]!);
+  const answer = await handler(new Request(`http://${request.headers.host ?? "localhost"}${request.url}`, { method: request.method, headers }), { params: Promise.resolve(params) });
+  let body = Buffer.from(await answer.arrayBuffer());
+  const outgoing = Object.fromEntries(answer.headers);
+  if (body.length > 8192 && /\bgzip\b/.test(request.headers["accept-encoding"] ?? "")) {
+    body = await gzipAsync(body);
+    outgoing["content-encoding"] = "gzip";
+    outgoing.vary = "Accept-Encoding";
+  }
+  response.writeHead(answer.status, { ...outgoing, "content-length": String(body.length) });
+  response.end(body);
+}
+
+interface DirectRoute {
+  path: RegExp;
+  method: "GET" | "POST";
+  serve(request: http.IncomingMessage, response: http.ServerResponse, match: RegExpExecArray): void | Promise<void>;
+}
+
+/**
+ * The two hot paths are answered by this server itself, ahead of Next.js, whose own routing and
+ * streaming cost 2–3 ms a request here: span ingestion (tens of requests a second per exporter)
+ * and opening one trace by id. Everything else is Next.js's.
+ */
+const directRoutes: DirectRoute[] = [
+  { path: /^\/v1\/traces$/, method: "POST", serve: (request, response) => serveOtlpRequest(ingestService(), request, response) },
+  { path: /^\/api\/traces\/([^/]+)$/, method: "GET", serve: (request, response, match) => serveRoute(traceDetail, { traceId: decodeURIComponent(match[1]!) }, request, response) },
+];
+
+function sendError(response: http.ServerResponse, error: unknown): void {
+  const { status, body } = toErrorBody(error instanceof URIError ? new AppError("BAD_REQUEST", "the path is not valid percent-encoding") : error);
+  if (status >= 500) console.error("[eventscope] request failed:", error);
+  if (response.headersSent) return void response.destroy();
+  response.writeHead(status, { "content-type": "application/json" });
+  response.end(JSON.stringify(body));
+}
+
+/** Serves the app (Next.js) on `port`, with {@link directRoutes} answered first. Resolves once listening. */
+export async function startAppServer(options: { dev: boolean; dir: string; port: number; hostname: string }): Promise<{ close(): Promise<void> }> {
+  const app = next({ dev: options.dev, dir: options.dir, hostname: options.hostname, port: options.port });
+  const nextHandler = app.getRequestHandler();
+  await app.prepare();
+  const server = http.createServer((request, response) => {
+    const pathname = (request.url ?? "/").split("?")[0]!;
+    for (const direct of directRoutes) {
+      const match = direct.path.exec(pathname);
+      if (!match) continue;
+      if (request.method !== direct.method) {
+        response.writeHead(405, { allow: direct.method });
+        return void response.end();
+      }
+      Promise.resolve()
+        .then(() => direct.serve(request, response, match))
+        .catch((error: unknown) => sendError(response, error));
+      return;
+    }
+    void nextHandler(request, response);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.hostname, () => resolve());
+  });
+  return {
+    async close() {
+      await Promise.all([new Promise<void>((resolve) => server.close(() => resolve())), app.close()]);
+    },
+  };
+}

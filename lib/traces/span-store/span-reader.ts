@@ -1,0 +1,133 @@
+import Sqlite from "better-sqlite3";
+import pg from "pg";
+import { databaseConfig, type DatabaseConfig } from "../../env";
+import type { FlowLink, SpanRef } from "../flow/flow-types";
+import { spanKey, traceKey } from "./span-keys";
+
+/** A Span row as stored; 64-bit integers as decimal strings, JSON columns as text. */
+export interface StoredSpan {
+  traceId: string;
+  spanId: string;
+  parentSpanId: string | null;
+  serviceName: string;
+  name: string;
+  kind: number;
+  startTimeUnixNano: string;
+  endTimeUnixNano: string;
+  durationNano: string;
+  statusCode: number;
+  statusMessage: string;
+  attributes: string;
+  resource: string;
+  events: string;
+  messagingRole: string | null;
+  messagingSystem: string | null;
+  destination: string | null;
+  eventType: string | null;
+  messageId: string | null;
+  consumerGroup: string | null;
+  keys: string;
+}
+
+/**
+ * Reads one trace through the driver, not Prisma: opening a trace is the store's hottest read,
+ * and Prisma's per-query work (0.25–0.9 ms here) would be most of its time. Ids are normalised
+ * (32 and 16 lower-case hex characters) by the caller.
+ */
+export interface SpanReader {
+  /** The trace's spans, oldest first. */
+  traceSpans(traceId: string): Promise<StoredSpan[]>;
+  /** Links from the trace's spans and links to them from any trace. */
+  traceLinks(traceId: string): Promise<FlowLink[]>;
+  /** Service and name of each referenced span that is stored. */
+  spanNames(refs: readonly SpanRef[]): Promise<(SpanRef & { serviceName: string; name: string })[]>;
+  close(): Promise<void>;
+}
+
+const spanSelect = `SELECT "traceId", "spanId", "parentSpanId", "serviceName", "name", "kind", "startTimeUnixNano", "endTimeUnixNano", "durationNano",
+  "statusCode", "statusMessage", "attributes", "resource", "events", "messagingRole", "messagingSystem", "destination", "eventType", "messageId", "consumerGroup", "keys"
+  FROM "Span" WHERE "traceKey" = $1 AND "traceId" = $2 ORDER BY "startTimeUnixNano"`;
+const linkSelect = `SELECT "traceId", "spanId", "linkedTraceId", "linkedSpanId" FROM "SpanLink" WHERE "traceKey" = $1 AND "traceId" = $2
+  UNION ALL SELECT "traceId", "spanId", "linkedTraceId", "linkedSpanId" FROM "SpanLink" WHERE "linkedTraceKey" = $1 AND "linkedTraceId" = $2`;
+
+/** Integers come back as bigint (SQLite) or text (PostgreSQL's int8); the API carries nanoseconds as decimal strings. */
+function toStoredSpan(row: Record<string, unknown>): StoredSpan {
+  return {
+    ...(row as unknown as StoredSpan),
+    kind: Number(row.kind),
+    statusCode: Number(row.statusCode),
+    startTimeUnixNano: String(row.startTimeUnixNano),
+    endTimeUnixNano: String(row.endTimeUnixNano),
+    durationNano: String(row.durationNano),
+  };
+}
+
+function createSqliteSpanReader(filePath: string): SpanReader {
+  const database = new Sqlite(filePath, { fileMustExist: true });
+  database.pragma("busy_timeout = 10000");
+  // The shared SQL numbers its parameters ($1, $2) as PostgreSQL does; SQLite gets one "?" per use.
+  const positional = (sql: string, safeIntegers: boolean) => {
+    const uses = [...sql.matchAll(/\$(\d+)/g)].map((match) => Number(match[1]) - 1);
+    const statement = database.prepare(sql.replace(/\$\d+/g, "?")).safeIntegers(safeIntegers);
+    return (...values: unknown[]) => statement.all(...uses.map((index) => values[index])) as Record<string, unknown>[];
+  };
+  const spans = positional(spanSelect, true);
+  const links = positional(linkSelect, false);
+  const name = database.prepare(`SELECT "serviceName", "name" FROM "Span" WHERE "traceKey" = ? AND "spanKey" = ? AND "traceId" = ?`);
+  // Synchronous and well under a millisecond each: indexed lookups on the main thread.
+  return {
+    traceSpans: async (traceId) => spans(traceKey(traceId), traceId).map(toStoredSpan),
+    traceLinks: async (traceId) => links(traceKey(traceId), traceId) as unknown as FlowLink[],
+    async spanNames(refs) {
+      return refs.flatMap((ref) => {
+        const row = name.get(traceKey(ref.traceId), spanKey(ref.spanId), ref.traceId) as { serviceName: string; name: string } | undefined;
+        return row ? [{ ...ref, ...row }] : [];
+      });
+    },
+    async close() {
+      database.close();
+    },
+  };
+}
+
+function createPostgresSpanReader(url: string): SpanReader {
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  const query = async <T>(name: string, text: string, values: unknown[]) => (await pool.query({ name, text, values })).rows as T[];
+  return {
+    traceSpans: async (traceId) => (await query<Record<string, unknown>>("trace-spans", spanSelect, [traceKey(traceId).toString(), traceId])).map(toStoredSpan),
+    traceLinks: (traceId) => query<FlowLink>("trace-links", linkSelect, [traceKey(traceId).toString(), traceId]),
+    async spanNames(refs) {
+      if (refs.length === 0) return [];
+      return query("span-names", `SELECT s."traceId", s."spanId", s."serviceName", s."name" FROM unnest($1::bigint[], $2::bigint[], $3::text[]) AS r("traceKey", "spanKey", "traceId")
+        JOIN "Span" s ON s."traceKey" = r."traceKey" AND s."spanKey" = r."spanKey" AND s."traceId" = r."traceId"`, [
+        refs.map((ref) => traceKey(ref.traceId).toString()),
+        refs.map((ref) => spanKey(ref.spanId).toString()),
+        refs.map((ref) => ref.traceId),
+      ]);
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+export function createSpanReader(config: DatabaseConfig): SpanReader {
+  switch (config.provider) {
+    case "sqlite":
+      return createSqliteSpanReader(config.filePath);
+    case "postgresql":
+      return createPostgresSpanReader(config.url);
+    default: {
+      const unreachable: never = config;
+      throw new Error(`unknown database provider ${JSON.stringify(unreachable)}`);
+    }
+  }
+}
+
+// One per process, like db(), shared by the Next.js bundle and the app server's direct routes.
+const holder = globalThis as typeof globalThis & { eventscopeSpanReader?: SpanReader };
+
+export function spanReader(): SpanReader {
+  holder.eventscopeSpanReader ??= createSpanReader(databaseConfig());
+  return holder.eventscopeSpanReader;
+}

@@ -27,16 +27,34 @@ export interface TraceSpan {
   keys: { key: string; value: string }[];
 }
 
-/** Every span of a trace, oldest first, with span links in both directions. */
-export async function getTrace(reader: SpanReader, traceId: string): Promise<{ traceId: string; spans: TraceSpan[] }> {
+/** A span in another trace (or this one) that a span links to or is linked from. */
+export interface LinkedSpan {
+  traceId: string;
+  spanId: string;
+  serviceName: string;
+  name: string;
+}
+
+/**
+ * Every span of a trace, oldest first, with span links in both directions, and the service and
+ * name of each span at a link's other end where it is stored (absent: not received yet, or expired).
+ */
+export async function getTrace(reader: SpanReader, traceId: string): Promise<{ traceId: string; spans: TraceSpan[]; linkedSpans: LinkedSpan[] }> {
   const id = traceId.toLowerCase();
   if (!/^[0-9a-f]{32}$/.test(id)) throw new AppError("BAD_REQUEST", "traceId: expected 32 hexadecimal characters");
   const [spans, links] = await Promise.all([reader.traceSpans(id), reader.traceLinks(id)]);
   if (spans.length === 0) throw new AppError("NOT_FOUND", `no spans stored for trace ${id}`);
-  const outgoing = links.filter((link) => link.traceId === id);
-  const incoming = links.filter((link) => link.linkedTraceId === id);
+  const outgoing = links.filter((link) => link.direction === "out");
+  const incoming = links.filter((link) => link.direction === "in");
+  const linkedSpans = new Map<string, LinkedSpan>();
+  for (const link of links) {
+    if (link.otherServiceName === null || link.otherName === null) continue;
+    const other = link.direction === "out" ? { traceId: link.linkedTraceId, spanId: link.linkedSpanId } : { traceId: link.traceId, spanId: link.spanId };
+    linkedSpans.set(`${other.traceId}/${other.spanId}`, { ...other, serviceName: link.otherServiceName, name: link.otherName });
+  }
   return {
     traceId: id,
+    linkedSpans: [...linkedSpans.values()],
     spans: spans.map((span) => ({
       traceId: span.traceId,
       spanId: span.spanId,

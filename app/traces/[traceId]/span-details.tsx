@@ -3,7 +3,7 @@ import { eventTypeHref } from "@/app/components/entity-links";
 import { formatDurationNano } from "@/lib/format/units";
 import { traceHref } from "@/lib/queries/traces";
 import { serviceColor } from "@/lib/traces/flow/waterfall-math";
-import type { LinkedSpan } from "@/lib/traces/query/get-trace-detail";
+import type { LinkedSpan } from "@/lib/traces/get-trace";
 import type { ViewSpan } from "./trace-view-client";
 
 const kinds = ["unspecified", "internal", "server", "client", "producer", "consumer"];

@@ -74,7 +74,7 @@ async function expectOrderStored(orderId: string, sent: Awaited<ReturnType<typeo
   });
   const consumerTrace = await getTrace(reader, sent.consumerTraceId);
   expect(consumerTrace.spans[0]).toMatchObject({ messaging: { role: "consume", eventType: "order.placed" }, linksTo: [sent.producer] });
-  expect(await database.spanKey.count({ where: { key: "order.id", value: orderId } })).toBe(2);
+  expect(await database.spanKey.count({ where: { key: "order.id", value: orderId, traceId: { in: [sent.producer.traceId, sent.consumerTraceId] } } })).toBe(2);
 }
 
 function post(body: Uint8Array | string, headers: Record<string, string>) {

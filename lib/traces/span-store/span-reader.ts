@@ -1,8 +1,8 @@
 import Sqlite from "better-sqlite3";
 import pg from "pg";
 import { databaseConfig, type DatabaseConfig } from "../../env";
-import type { FlowLink, SpanRef } from "../flow/flow-types";
-import { spanKey, traceKey } from "./span-keys";
+import type { FlowLink } from "../flow/flow-types";
+import { traceKey } from "./span-keys";
 
 /** A Span row as stored; 64-bit integers as decimal strings, JSON columns as text. */
 export interface StoredSpan {
@@ -37,18 +37,28 @@ export interface StoredSpan {
 export interface SpanReader {
   /** The trace's spans, oldest first. */
   traceSpans(traceId: string): Promise<StoredSpan[]>;
-  /** Links from the trace's spans and links to them from any trace. */
-  traceLinks(traceId: string): Promise<FlowLink[]>;
-  /** Service and name of each referenced span that is stored. */
-  spanNames(refs: readonly SpanRef[]): Promise<(SpanRef & { serviceName: string; name: string })[]>;
+  /** Links from the trace's spans ("out") and links to them from any trace ("in"). */
+  traceLinks(traceId: string): Promise<TraceLink[]>;
   close(): Promise<void>;
+}
+
+/** A link of a trace, with the service and name of the span at its other end where that is stored. */
+export interface TraceLink extends FlowLink {
+  direction: "out" | "in";
+  otherServiceName: string | null;
+  otherName: string | null;
 }
 
 const spanSelect = `SELECT "traceId", "spanId", "parentSpanId", "serviceName", "name", "kind", "startTimeUnixNano", "endTimeUnixNano", "durationNano",
   "statusCode", "statusMessage", "attributes", "resource", "events", "messagingRole", "messagingSystem", "destination", "eventType", "messageId", "consumerGroup", "keys"
   FROM "Span" WHERE "traceKey" = $1 AND "traceId" = $2 ORDER BY "startTimeUnixNano"`;
-const linkSelect = `SELECT "traceId", "spanId", "linkedTraceId", "linkedSpanId" FROM "SpanLink" WHERE "traceKey" = $1 AND "traceId" = $2
-  UNION ALL SELECT "traceId", "spanId", "linkedTraceId", "linkedSpanId" FROM "SpanLink" WHERE "linkedTraceKey" = $1 AND "linkedTraceId" = $2`;
+const linkSelect = `SELECT 'out' AS "direction", l."traceId", l."spanId", l."linkedTraceId", l."linkedSpanId", o."serviceName" AS "otherServiceName", o."name" AS "otherName"
+    FROM "SpanLink" l LEFT JOIN "Span" o ON o."traceKey" = l."linkedTraceKey" AND o."spanKey" = l."linkedSpanKey" AND o."traceId" = l."linkedTraceId"
+    WHERE l."traceKey" = $1 AND l."traceId" = $2
+  UNION ALL
+  SELECT 'in', l."traceId", l."spanId", l."linkedTraceId", l."linkedSpanId", o."serviceName", o."name"
+    FROM "SpanLink" l LEFT JOIN "Span" o ON o."traceKey" = l."traceKey" AND o."spanKey" = l."spanKey" AND o."traceId" = l."traceId"
+    WHERE l."linkedTraceKey" = $1 AND l."linkedTraceId" = $2`;
 
 /** Integers come back as bigint (SQLite) or text (PostgreSQL's int8); the API carries nanoseconds as decimal strings. */
 function toStoredSpan(row: Record<string, unknown>): StoredSpan {
@@ -73,17 +83,10 @@ function createSqliteSpanReader(filePath: string): SpanReader {
   };
   const spans = positional(spanSelect, true);
   const links = positional(linkSelect, false);
-  const name = database.prepare(`SELECT "serviceName", "name" FROM "Span" WHERE "traceKey" = ? AND "spanKey" = ? AND "traceId" = ?`);
   // Synchronous and well under a millisecond each: indexed lookups on the main thread.
   return {
     traceSpans: async (traceId) => spans(traceKey(traceId), traceId).map(toStoredSpan),
-    traceLinks: async (traceId) => links(traceKey(traceId), traceId) as unknown as FlowLink[],
-    async spanNames(refs) {
-      return refs.flatMap((ref) => {
-        const row = name.get(traceKey(ref.traceId), spanKey(ref.spanId), ref.traceId) as { serviceName: string; name: string } | undefined;
-        return row ? [{ ...ref, ...row }] : [];
-      });
-    },
+    traceLinks: async (traceId) => links(traceKey(traceId), traceId) as unknown as TraceLink[],
     async close() {
       database.close();
     },
@@ -95,16 +98,7 @@ function createPostgresSpanReader(url: string): SpanReader {
   const query = async <T>(name: string, text: string, values: unknown[]) => (await pool.query({ name, text, values })).rows as T[];
   return {
     traceSpans: async (traceId) => (await query<Record<string, unknown>>("trace-spans", spanSelect, [traceKey(traceId).toString(), traceId])).map(toStoredSpan),
-    traceLinks: (traceId) => query<FlowLink>("trace-links", linkSelect, [traceKey(traceId).toString(), traceId]),
-    async spanNames(refs) {
-      if (refs.length === 0) return [];
-      return query("span-names", `SELECT s."traceId", s."spanId", s."serviceName", s."name" FROM unnest($1::bigint[], $2::bigint[], $3::text[]) AS r("traceKey", "spanKey", "traceId")
-        JOIN "Span" s ON s."traceKey" = r."traceKey" AND s."spanKey" = r."spanKey" AND s."traceId" = r."traceId"`, [
-        refs.map((ref) => traceKey(ref.traceId).toString()),
-        refs.map((ref) => spanKey(ref.spanId).toString()),
-        refs.map((ref) => ref.traceId),
-      ]);
-    },
+    traceLinks: (traceId) => query<TraceLink>("trace-links", linkSelect, [traceKey(traceId).toString(), traceId]),
     async close() {
       await pool.end();
     },

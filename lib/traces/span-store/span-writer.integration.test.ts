@@ -13,6 +13,7 @@ const writer = createSpanWriter(config);
 
 const producerTrace = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa01";
 const consumerTrace = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa02";
+const batchTrace = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa03";
 const start = 1_763_000_000_123_456_789n;
 
 function span(overrides: Partial<SpanRecord>): SpanRecord {
@@ -55,9 +56,9 @@ const batch = [
 ];
 
 afterAll(async () => {
-  await database.span.deleteMany({ where: { traceId: { in: [producerTrace, consumerTrace] } } });
-  await database.spanLink.deleteMany({ where: { traceId: { in: [producerTrace, consumerTrace] } } });
-  await database.spanKey.deleteMany({ where: { traceId: { in: [producerTrace, consumerTrace] } } });
+  await database.span.deleteMany({ where: { traceId: { in: [producerTrace, consumerTrace, batchTrace] } } });
+  await database.spanLink.deleteMany({ where: { traceId: { in: [producerTrace, consumerTrace, batchTrace] } } });
+  await database.spanKey.deleteMany({ where: { traceId: { in: [producerTrace, consumerTrace, batchTrace] } } });
   await writer.close();
   await reader.close();
   await database.$disconnect();
@@ -84,5 +85,28 @@ describe(`the ${config.provider} span writer`, () => {
     await writer.write(batch);
     expect(await database.span.count({ where: { traceId: { in: [producerTrace, consumerTrace] } } })).toBe(2);
     expect(await database.spanLink.count({ where: { linkedTraceId: producerTrace } })).toBe(1);
+  });
+
+  it("reads a link inside one trace once each way, and names the spans at the other end of every link", async () => {
+    const receive = span({ traceId: batchTrace, spanId: "0000000000000003", serviceName: "shipping", name: "orders receive", kind: 5, links: [] });
+    const processing = span({ traceId: batchTrace, spanId: "0000000000000004", serviceName: "shipping", name: "orders process", kind: 5, links: [{ traceId: batchTrace, spanId: "0000000000000003", attributes: "{}" }, { traceId: producerTrace, spanId: "0000000000000001", attributes: "{}" }] });
+    await writer.write([receive, processing]);
+    const trace = await getTrace(reader, batchTrace);
+    expect(trace.spans.find((stored) => stored.spanId === "0000000000000003")).toMatchObject({ linksTo: [], linkedFrom: [{ traceId: batchTrace, spanId: "0000000000000004" }] });
+    expect(trace.spans.find((stored) => stored.spanId === "0000000000000004")?.linksTo).toEqual(
+      expect.arrayContaining([
+        { traceId: batchTrace, spanId: "0000000000000003" },
+        { traceId: producerTrace, spanId: "0000000000000001" },
+      ]),
+    );
+    expect(trace.spans.find((stored) => stored.spanId === "0000000000000004")?.linksTo).toHaveLength(2);
+    expect(trace.linkedSpans).toHaveLength(3);
+    expect(trace.linkedSpans).toEqual(
+      expect.arrayContaining([
+        { traceId: batchTrace, spanId: "0000000000000003", serviceName: "shipping", name: "orders receive" },
+        { traceId: batchTrace, spanId: "0000000000000004", serviceName: "shipping", name: "orders process" },
+        { traceId: producerTrace, spanId: "0000000000000001", serviceName: "checkout", name: "order.placed publish" },
+      ]),
+    );
   });
 });

@@ -63,8 +63,10 @@ export async function startAppServer(options: { dev: boolean; dir: string; port:
     for (const direct of directRoutes) {
       const match = direct.path.exec(pathname);
       if (!match) continue;
-      if (request.method !== direct.method) {
-        response.writeHead(405, { allow: direct.method });
+      // Node.js leaves the body out of an answer to HEAD by itself.
+      const allowed = direct.method === "GET" ? ["GET", "HEAD"] : [direct.method];
+      if (!allowed.includes(request.method ?? "")) {
+        response.writeHead(405, { allow: allowed.join(", ") });
         return void response.end();
       }
       Promise.resolve()

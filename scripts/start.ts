@@ -101,7 +101,11 @@ async function main(): Promise<void> {
   const server = await startAppServer({ dev, dir: root, port: settings.PORT, hostname: settings.HOSTNAME });
   console.log(`eventscope: serving on http://localhost:${settings.PORT} with the ${describeDatabase(config)}`);
   for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
-    process.once(signal, () => void server.close().finally(() => process.exit(code)));
+    process.once(signal, () => {
+      // A client that keeps its connection busy must not keep the process from stopping.
+      setTimeout(() => process.exit(code), 5000).unref();
+      void server.close().finally(() => process.exit(code));
+    });
   }
 }
 

@@ -94,7 +94,9 @@ function createSqliteSpanReader(filePath: string): SpanReader {
 }
 
 function createPostgresSpanReader(url: string): SpanReader {
-  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  // Lookups of a few rows never gain from parallel workers, whose start costs milliseconds; and
+  // until autovacuum has analysed freshly ingested spans, the planner may think they would.
+  const pool = new pg.Pool({ connectionString: url, max: 4, options: "-c max_parallel_workers_per_gather=0" });
   const query = async <T>(name: string, text: string, values: unknown[]) => (await pool.query({ name, text, values })).rows as T[];
   return {
     traceSpans: async (traceId) => (await query<Record<string, unknown>>("trace-spans", spanSelect, [traceKey(traceId).toString(), traceId])).map(toStoredSpan),

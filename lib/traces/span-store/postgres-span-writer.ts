@@ -16,11 +16,27 @@ const insertSpans = unnestInsert("Span", typed(spanColumns));
 const insertLinks = unnestInsert("SpanLink", typed(linkColumns));
 const insertKeys = unnestInsert("SpanKey", typed(keyColumns));
 
-// pg sends bigint parameters as text; the ::bigint[] casts read them back exactly.
-const toParameter = (value: string | number | bigint | null) => (typeof value === "bigint" ? value.toString() : value);
+type Value = string | number | bigint | null;
 
-function appendRow(columns: unknown[][], row: (string | number | bigint | null)[]): void {
-  row.forEach((value, index) => columns[index]!.push(toParameter(value)));
+/**
+ * A column's values as one PostgreSQL array literal, which the ::type[] casts read back exactly
+ * (64-bit integers included). pg's own conversion of JS arrays escaped every text in two passes
+ * and took a sixth of the main thread at full load.
+ */
+function arrayLiteral(values: Value[]): string {
+  let literal = "{";
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index]!;
+    if (index > 0) literal += ",";
+    if (value === null) literal += "NULL";
+    else if (typeof value === "string") literal += `"${value.replace(/[\\"]/g, "\\$&")}"`;
+    else literal += String(value);
+  }
+  return `${literal}}`;
+}
+
+function appendRow(columns: Value[][], row: Value[]): void {
+  row.forEach((value, index) => columns[index]!.push(value));
 }
 
 /** The PostgreSQL write path: a pool of its own and array-parameter inserts in one transaction. */
@@ -28,9 +44,9 @@ export function createPostgresSpanWriter(url: string): SpanWriter {
   const pool = new pg.Pool({ connectionString: url, max: 4 });
   return {
     async write(records) {
-      const spans: unknown[][] = spanColumns.map(() => []);
-      const links: unknown[][] = linkColumns.map(() => []);
-      const keys: unknown[][] = keyColumns.map(() => []);
+      const spans: Value[][] = spanColumns.map(() => []);
+      const links: Value[][] = linkColumns.map(() => []);
+      const keys: Value[][] = keyColumns.map(() => []);
       for (const span of records) {
         const rows = spanRows(span);
         appendRow(spans, rows.span);
@@ -40,9 +56,9 @@ export function createPostgresSpanWriter(url: string): SpanWriter {
       const client = await pool.connect();
       try {
         await client.query("BEGIN");
-        await client.query(insertSpans, spans);
-        if (links[0]!.length > 0) await client.query(insertLinks, links);
-        if (keys[0]!.length > 0) await client.query(insertKeys, keys);
+        await client.query(insertSpans, spans.map(arrayLiteral));
+        if (links[0]!.length > 0) await client.query(insertLinks, links.map(arrayLiteral));
+        if (keys[0]!.length > 0) await client.query(insertKeys, keys.map(arrayLiteral));
         await client.query("COMMIT");
       } catch (error) {
         await client.query("ROLLBACK");

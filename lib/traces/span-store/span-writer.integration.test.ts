@@ -87,8 +87,8 @@ describe(`the ${config.provider} span writer`, () => {
     expect(await database.spanLink.count({ where: { linkedTraceId: producerTrace } })).toBe(1);
   });
 
-  it("reads a link inside one trace once each way, and names the spans at the other end of every link", async () => {
-    const receive = span({ traceId: batchTrace, spanId: "0000000000000003", serviceName: "shipping", name: "orders receive", kind: 5, links: [] });
+  it("reads a link inside one trace once each way, and names the spans at the other end of every link (quotes, braces and backslashes intact)", async () => {
+    const receive = span({ traceId: batchTrace, spanId: "0000000000000003", serviceName: "shipping", name: 'orders receive "NULL" {a,b} \\ é', kind: 5, links: [] });
     const processing = span({ traceId: batchTrace, spanId: "0000000000000004", serviceName: "shipping", name: "orders process", kind: 5, links: [{ traceId: batchTrace, spanId: "0000000000000003", attributes: "{}" }, { traceId: producerTrace, spanId: "0000000000000001", attributes: "{}" }] });
     await writer.write([receive, processing]);
     const trace = await getTrace(reader, batchTrace);
@@ -103,7 +103,7 @@ describe(`the ${config.provider} span writer`, () => {
     expect(trace.linkedSpans).toHaveLength(3);
     expect(trace.linkedSpans).toEqual(
       expect.arrayContaining([
-        { traceId: batchTrace, spanId: "0000000000000003", serviceName: "shipping", name: "orders receive" },
+        { traceId: batchTrace, spanId: "0000000000000003", serviceName: "shipping", name: 'orders receive "NULL" {a,b} \\ é' },
         { traceId: batchTrace, spanId: "0000000000000004", serviceName: "shipping", name: "orders process" },
         { traceId: producerTrace, spanId: "0000000000000001", serviceName: "checkout", name: "order.placed publish" },
       ]),

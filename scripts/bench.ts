@@ -1,12 +1,12 @@
 /**
  * `npm run bench`: span ingestion and query latency, measured on this machine.
  *
- *  1. ceiling   decode + prepared insert in-process, no HTTP (the best the store can do)
+ *  1. ceiling   decode + prepared insert in-process, no HTTP, for as long as the ingest (the best the store can do)
  *  2. ingest    OTLP/HTTP protobuf+gzip batches from concurrent clients into the running app
  *  3. queries   one trace by id and one order flow through the API, with ≥ BENCH_QUERY_SPANS stored
  *
  * Settings (environment): BENCH_SECONDS (60), BENCH_CLIENTS (4), BENCH_QUERY_SPANS (1000000),
- * BENCH_DATABASE_URL (a scratch SQLite file; a postgresql:// URL benchmarks PostgreSQL).
+ * BENCH_DATABASE_URL (a scratch SQLite file; a postgresql:// URL benchmarks PostgreSQL, and its spans are deleted).
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
@@ -42,21 +42,24 @@ function batches(count: number): GeneratedBatch[] {
 }
 
 /**
- * Decode + map + prepared insert, in this process, into a database of its own. Two batches are
- * in the writer at once, as under load, so that decoding one overlaps inserting the other.
+ * Decode + map + prepared insert, in this process, for as long as the ingest runs, so that both
+ * fill the store alike (inserts slow down as it grows). Two batches are in the writer at once, as
+ * under load, so that decoding one overlaps inserting the other. SQLite gets a file of its own;
+ * on PostgreSQL the spans are deleted again, so that the ingest starts from an empty store too.
  */
-async function measureCeiling(): Promise<number> {
+async function measureCeiling(work: GeneratedBatch[]): Promise<{ spansPerSecond: number; spans: number }> {
   const ceilingUrl = config.provider === "sqlite" ? `file:${path.join(scratch, "ceiling.db")}` : databaseUrl;
   const ceilingConfig = databaseConfig(parseEnv({ DATABASE_URL: ceilingUrl }));
   await migrate(ceilingConfig, root);
   const database = createDatabase(ceilingConfig);
   const writer = createSpanWriter(ceilingConfig);
   const index = await loadCatalogBindingIndex(database);
-  const work = batches(300);
+  const deadline = performance.now() + seconds * 1000;
   const started = performance.now();
   let spans = 0;
   const writing: Promise<void>[] = [];
   for (const batch of work) {
+    if (performance.now() >= deadline) break;
     const decoded = decodeTraceExport(gunzipSync(batch.gzipped), "application/x-protobuf");
     if (!decoded.ok) throw new Error(decoded.message);
     writing.push(writer.write(decoded.spans.map((span) => toSpanRecord(span, index, ["order.id"]))));
@@ -66,8 +69,10 @@ async function measureCeiling(): Promise<number> {
   await Promise.all(writing);
   const elapsed = performance.now() - started;
   await writer.close();
+  if (config.provider === "postgresql") await database.$executeRawUnsafe(`TRUNCATE "Span", "SpanLink", "SpanKey"`);
   await database.$disconnect();
-  return rate(spans, elapsed);
+  if (config.provider === "sqlite") for (const suffix of ["", "-wal", "-shm"]) rmSync(path.join(scratch, `ceiling.db${suffix}`), { force: true });
+  return { spansPerSecond: rate(spans, elapsed), spans };
 }
 
 function startServer() {
@@ -151,14 +156,15 @@ async function timeRequests(urls: string[]): Promise<{ p95: number; status: numb
 
 async function main() {
   console.log(`Eventscope bench · ${config.provider} · ${clients} clients · ${seconds}s · batches of ${ordersPerBatch * spansPerOrder} spans (protobuf+gzip)\n`);
-  const ceiling = await measureCeiling();
-  console.log(`ceiling   decode + insert, no HTTP      ${fmt(ceiling)} spans/s`);
-
-  // Enough batches for the run at up to ~80k spans/s, made before the clock starts.
+  // Enough batches for the run at up to ~80k spans/s, made before the clock starts; the ceiling
+  // and the ingest each send them into a store of their own.
   const needed = Math.ceil((Math.max(80_000 * seconds, querySpans) / (ordersPerBatch * spansPerOrder)));
   process.stdout.write(`preparing ${fmt(needed)} batches… `);
   const work = batches(needed);
   console.log("done");
+
+  const ceiling = await measureCeiling(work);
+  console.log(`ceiling   decode + insert, no HTTP      ${fmt(ceiling.spansPerSecond)} spans/s over ${seconds} s (${fmt(ceiling.spans)} spans)`);
 
   const server = startServer();
   try {
@@ -167,7 +173,7 @@ async function main() {
     console.log(`ingest    OTLP/HTTP → store             ${fmt(ingest.spansPerSecond)} spans/s over ${(ingest.elapsedMs / 1000).toFixed(1)} s (${fmt(ingest.spans)} spans)`);
     console.log(`          request latency               p50 ${ingest.p50.toFixed(1)} ms · p99 ${ingest.p99.toFixed(1)} ms · ${ingest.retries} retried after 503/429`);
     console.log(`          server memory                 peak ${ingest.peakRss.toFixed(0)} MiB`);
-    console.log(`ratio     ingest / ceiling              ${(ingest.spansPerSecond / ceiling).toFixed(2)}`);
+    console.log(`ratio     ingest / ceiling              ${(ingest.spansPerSecond / ceiling.spansPerSecond).toFixed(2)}`);
 
     // Top up to the query volume through the same API, then measure reads.
     let stored = ingest.spans;

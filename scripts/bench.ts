@@ -47,7 +47,7 @@ function batches(count: number): GeneratedBatch[] {
  * under load, so that decoding one overlaps inserting the other. SQLite gets a file of its own;
  * on PostgreSQL the spans are deleted again, so that the ingest starts from an empty store too.
  */
-async function measureCeiling(work: GeneratedBatch[]): Promise<{ spansPerSecond: number; spans: number }> {
+async function measureCeiling(work: GeneratedBatch[]): Promise<{ spansPerSecond: number; spans: number; elapsedMs: number }> {
   const ceilingUrl = config.provider === "sqlite" ? `file:${path.join(scratch, "ceiling.db")}` : databaseUrl;
   const ceilingConfig = databaseConfig(parseEnv({ DATABASE_URL: ceilingUrl }));
   await migrate(ceilingConfig, root);
@@ -72,7 +72,7 @@ async function measureCeiling(work: GeneratedBatch[]): Promise<{ spansPerSecond:
   if (config.provider === "postgresql") await database.$executeRawUnsafe(`TRUNCATE "Span", "SpanLink", "SpanKey"`);
   await database.$disconnect();
   if (config.provider === "sqlite") for (const suffix of ["", "-wal", "-shm"]) rmSync(path.join(scratch, `ceiling.db${suffix}`), { force: true });
-  return { spansPerSecond: rate(spans, elapsed), spans };
+  return { spansPerSecond: rate(spans, elapsed), spans, elapsedMs: elapsed };
 }
 
 function startServer() {
@@ -164,7 +164,7 @@ async function main() {
   console.log("done");
 
   const ceiling = await measureCeiling(work);
-  console.log(`ceiling   decode + insert, no HTTP      ${fmt(ceiling.spansPerSecond)} spans/s over ${seconds} s (${fmt(ceiling.spans)} spans)`);
+  console.log(`ceiling   decode + insert, no HTTP      ${fmt(ceiling.spansPerSecond)} spans/s over ${(ceiling.elapsedMs / 1000).toFixed(1)} s (${fmt(ceiling.spans)} spans)`);
 
   const server = startServer();
   try {

@@ -1,5 +1,5 @@
 import pg from "pg";
-import { keyColumns, linkColumns, spanColumns, spanRows, type SpanWriter } from "./span-record";
+import { keyColumns, linkColumns, spanColumns, spanRows, type SpanWriter, type Value } from "./span-record";
 
 const bigintColumns = new Set<string>(["traceKey", "spanKey", "linkedTraceKey", "linkedSpanKey", "startTimeUnixNano", "endTimeUnixNano", "durationNano"]);
 const intColumns = new Set<string>(["kind", "statusCode"]);
@@ -15,8 +15,6 @@ function unnestInsert(table: string, columns: readonly (readonly [string, string
 const insertSpans = unnestInsert("Span", typed(spanColumns));
 const insertLinks = unnestInsert("SpanLink", typed(linkColumns));
 const insertKeys = unnestInsert("SpanKey", typed(keyColumns));
-
-type Value = string | number | bigint | null;
 
 /**
  * A column's values as one PostgreSQL array literal, which the ::type[] casts read back exactly

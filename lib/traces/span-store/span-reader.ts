@@ -1,33 +1,16 @@
 import Sqlite from "better-sqlite3";
 import pg from "pg";
 import { databaseConfig, type DatabaseConfig } from "../../env";
+import type { Span } from "../../generated/prisma-sqlite/client";
 import type { FlowLink } from "../flow/flow-types";
 import { traceKey } from "./span-keys";
 
-/** A Span row as stored; 64-bit integers as decimal strings, JSON columns as text. */
-export interface StoredSpan {
-  traceId: string;
-  spanId: string;
-  parentSpanId: string | null;
-  serviceName: string;
-  name: string;
-  kind: number;
+/** A Span row as read: the table's columns but its integer keys, 64-bit nanoseconds as decimal strings. */
+type StoredSpan = Omit<Span, "traceKey" | "spanKey" | "startTimeUnixNano" | "endTimeUnixNano" | "durationNano"> & {
   startTimeUnixNano: string;
   endTimeUnixNano: string;
   durationNano: string;
-  statusCode: number;
-  statusMessage: string;
-  attributes: string;
-  resource: string;
-  events: string;
-  messagingRole: string | null;
-  messagingSystem: string | null;
-  destination: string | null;
-  eventType: string | null;
-  messageId: string | null;
-  consumerGroup: string | null;
-  keys: string;
-}
+};
 
 /**
  * Reads one trace through the driver, not Prisma: opening a trace is the store's hottest read,
@@ -43,7 +26,7 @@ export interface SpanReader {
 }
 
 /** A link of a trace, with the service and name of the span at its other end where that is stored. */
-export interface TraceLink extends FlowLink {
+interface TraceLink extends FlowLink {
   direction: "out" | "in";
   otherServiceName: string | null;
   otherName: string | null;

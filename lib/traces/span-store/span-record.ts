@@ -71,7 +71,8 @@ export const linkColumns = ["linkedTraceKey", "linkedSpanKey", "traceKey", "span
 /** The SpanKey table's columns, in the order {@link spanRows} returns their values. */
 export const keyColumns = ["key", "value", "traceKey", "spanKey", "traceId", "startTimeUnixNano"] as const;
 
-type Value = string | number | bigint | null;
+/** A value bound to a column. */
+export type Value = string | number | bigint | null;
 
 /** One span's rows: its Span row, one SpanLink row per link and one SpanKey row per business key. */
 export interface SpanRows {

@@ -14,6 +14,7 @@ const writer = createSpanWriter(config);
 const producerTrace = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa01";
 const consumerTrace = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa02";
 const batchTrace = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa03";
+const plainTrace = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa04";
 const start = 1_763_000_000_123_456_789n;
 
 function span(overrides: Partial<SpanRecord>): SpanRecord {
@@ -56,9 +57,9 @@ const batch = [
 ];
 
 afterAll(async () => {
-  await database.span.deleteMany({ where: { traceId: { in: [producerTrace, consumerTrace, batchTrace] } } });
-  await database.spanLink.deleteMany({ where: { traceId: { in: [producerTrace, consumerTrace, batchTrace] } } });
-  await database.spanKey.deleteMany({ where: { traceId: { in: [producerTrace, consumerTrace, batchTrace] } } });
+  await database.span.deleteMany({ where: { traceId: { in: [producerTrace, consumerTrace, batchTrace, plainTrace] } } });
+  await database.spanLink.deleteMany({ where: { traceId: { in: [producerTrace, consumerTrace, batchTrace, plainTrace] } } });
+  await database.spanKey.deleteMany({ where: { traceId: { in: [producerTrace, consumerTrace, batchTrace, plainTrace] } } });
   await writer.close();
   await reader.close();
   await database.$disconnect();
@@ -79,6 +80,13 @@ describe(`the ${config.provider} span writer`, () => {
     const consumer = await getTrace(reader, consumerTrace);
     expect(consumer.spans[0]).toMatchObject({ statusCode: 2, statusMessage: "card declined", linksTo: [{ traceId: producerTrace, spanId: "0000000000000001" }] });
     expect(await database.spanKey.count({ where: { key: "order.id", value: "1042", traceId: { in: [producerTrace, consumerTrace] } } })).toBe(2);
+  });
+
+  it("stores a batch with no links and no business keys, and text beyond the Basic Multilingual Plane", async () => {
+    await writer.write([span({ traceId: plainTrace, spanId: "0000000000000005", name: "ship 📦", messaging: null, keys: [], attributes: JSON.stringify({ note: "𝄞 ünïcode" }) })]);
+    const trace = await getTrace(reader, plainTrace);
+    expect(trace.spans).toHaveLength(1);
+    expect(trace.spans[0]).toMatchObject({ name: "ship 📦", attributes: { note: "𝄞 ünïcode" }, messaging: null, linksTo: [], linkedFrom: [] });
   });
 
   it("ignores a batch sent again, as an exporter's retry would", async () => {

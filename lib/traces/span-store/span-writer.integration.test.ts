@@ -4,6 +4,7 @@ import { databaseConfig, parseEnv } from "../../env";
 import { getTrace } from "../get-trace";
 import { createSpanWriter } from "./create-span-writer";
 import { createSpanReader } from "./span-reader";
+import { spanKey, traceKey } from "./span-keys";
 import type { SpanRecord } from "./span-record";
 
 const config = databaseConfig(parseEnv({ DATABASE_URL: inject("databaseUrl") }));
@@ -15,6 +16,7 @@ const producerTrace = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa01";
 const consumerTrace = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa02";
 const batchTrace = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa03";
 const plainTrace = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa04";
+const repeatTrace = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa05";
 const start = 1_763_000_000_123_456_789n;
 
 function span(overrides: Partial<SpanRecord>): SpanRecord {
@@ -57,9 +59,9 @@ const batch = [
 ];
 
 afterAll(async () => {
-  await database.span.deleteMany({ where: { traceId: { in: [producerTrace, consumerTrace, batchTrace, plainTrace] } } });
-  await database.spanLink.deleteMany({ where: { traceId: { in: [producerTrace, consumerTrace, batchTrace, plainTrace] } } });
-  await database.spanKey.deleteMany({ where: { traceId: { in: [producerTrace, consumerTrace, batchTrace, plainTrace] } } });
+  await database.span.deleteMany({ where: { traceId: { in: [producerTrace, consumerTrace, batchTrace, plainTrace, repeatTrace] } } });
+  await database.spanLink.deleteMany({ where: { traceId: { in: [producerTrace, consumerTrace, batchTrace, plainTrace, repeatTrace] } } });
+  await database.spanKey.deleteMany({ where: { traceId: { in: [producerTrace, consumerTrace, batchTrace, plainTrace, repeatTrace] } } });
   await writer.close();
   await reader.close();
   await database.$disconnect();
@@ -93,6 +95,20 @@ describe(`the ${config.provider} span writer`, () => {
     await writer.write(batch);
     expect(await database.span.count({ where: { traceId: { in: [producerTrace, consumerTrace] } } })).toBe(2);
     expect(await database.spanLink.count({ where: { linkedTraceId: producerTrace } })).toBe(1);
+  });
+
+  it("stores a span, link and key once when a batch repeats them, or when a link or key of the span was left behind", async () => {
+    const linkToProducer = { traceId: producerTrace, spanId: "0000000000000001", attributes: "{}" };
+    const repeated = span({ traceId: repeatTrace, spanId: "0000000000000006", links: [linkToProducer, linkToProducer] });
+    await writer.write([repeated, repeated]);
+    const leftBehind = span({ traceId: repeatTrace, spanId: "0000000000000007", links: [linkToProducer] });
+    const leftKeys = { traceKey: traceKey(repeatTrace), spanKey: spanKey("0000000000000007"), traceId: repeatTrace };
+    await database.spanLink.create({ data: { ...leftKeys, spanId: "0000000000000007", linkedTraceKey: traceKey(producerTrace), linkedSpanKey: spanKey("0000000000000001"), linkedTraceId: producerTrace, linkedSpanId: "0000000000000001" } });
+    await database.spanKey.create({ data: { ...leftKeys, key: "order.id", value: "1042", startTimeUnixNano: start } });
+    await writer.write([leftBehind]);
+    expect(await database.span.count({ where: { traceId: repeatTrace } })).toBe(2);
+    expect(await database.spanLink.count({ where: { traceId: repeatTrace } })).toBe(2);
+    expect(await database.spanKey.count({ where: { traceId: repeatTrace } })).toBe(2);
   });
 
   it("reads a link inside one trace once each way, and names the spans at the other end of every link (quotes, braces and backslashes intact)", async () => {

@@ -2,14 +2,15 @@
  * `npm run bench`: span ingestion and query latency, measured on this machine.
  *
  *  1. ceiling   decode + prepared insert in-process, no HTTP, for as long as the ingest (the best the store can do)
- *  2. ingest    OTLP/HTTP protobuf+gzip batches from concurrent clients into the running app
+ *  2. ingest    OTLP/HTTP protobuf+gzip batches from concurrent clients into the running app: spans/s,
+ *              latency, memory, and the CPU time per span of the app and of a local PostgreSQL
  *  3. queries   one trace by id and one order flow through the API, with ≥ BENCH_QUERY_SPANS stored
  *
  * Settings (environment): BENCH_SECONDS (60), BENCH_CLIENTS (4), BENCH_QUERY_SPANS (1000000),
  * BENCH_DATABASE_URL (a scratch SQLite file; a postgresql:// URL benchmarks PostgreSQL, and its spans are deleted).
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
@@ -31,6 +32,8 @@ const scratch = mkdtempSync(path.join(os.tmpdir(), "eventscope-bench-"));
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? `file:${path.join(scratch, "bench.db")}`;
 const config = databaseConfig(parseEnv({ DATABASE_URL: databaseUrl }));
 const port = 3290;
+// The unit of /proc/<pid>/stat's CPU times (USER_HZ), 100 on Linux.
+const clockTicksPerSecond = 100;
 
 const rate = (spans: number, ms: number) => Math.round((spans / ms) * 1000);
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))] ?? NaN;
@@ -106,6 +109,33 @@ function treeRssMiB(pid: number): number {
   }
 }
 
+/** CPU seconds (user + system) a process and all its descendants have used (Linux /proc). */
+function treeCpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").split(" ").filter(Boolean).map(Number);
+    return (Number(fields[11]) + Number(fields[12])) / clockTicksPerSecond + children.reduce((sum, child) => sum + treeCpuSeconds(child), 0);
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU seconds used by the PostgreSQL server processes on this machine (0 when it runs elsewhere). */
+function postgresCpuSeconds(): number {
+  let seconds = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, "utf8").trim() !== "postgres") continue;
+      const fields = readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1]!.split(" ");
+      seconds += (Number(fields[11]) + Number(fields[12])) / clockTicksPerSecond;
+    } catch {
+      // The process ended while being read.
+    }
+  }
+  return seconds;
+}
+
 async function measureIngest(work: GeneratedBatch[], serverPid: number) {
   const latencies: number[] = [];
   let next = 0;
@@ -114,6 +144,7 @@ async function measureIngest(work: GeneratedBatch[], serverPid: number) {
   let peakRss = 0;
   const deadline = performance.now() + seconds * 1000;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, treeRssMiB(serverPid))), 1000);
+  const cpuBefore = { app: treeCpuSeconds(serverPid), postgres: postgresCpuSeconds() };
   const started = performance.now();
   await Promise.all(
     Array.from({ length: clients }, async () => {
@@ -138,8 +169,9 @@ async function measureIngest(work: GeneratedBatch[], serverPid: number) {
     }),
   );
   const elapsed = performance.now() - started;
+  const cpu = { app: treeCpuSeconds(serverPid) - cpuBefore.app, postgres: postgresCpuSeconds() - cpuBefore.postgres };
   clearInterval(sampler);
-  return { spansPerSecond: rate(spans, elapsed), spans, batchesSent: next, elapsedMs: elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), retries, peakRss, ranOut: next >= work.length };
+  return { spansPerSecond: rate(spans, elapsed), spans, batchesSent: next, elapsedMs: elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), retries, peakRss, cpu, ranOut: next >= work.length };
 }
 
 async function timeRequests(urls: string[]): Promise<{ p95: number; status: number }> {
@@ -174,6 +206,13 @@ async function main() {
     console.log(`ingest    OTLP/HTTP → store             ${fmt(ingest.spansPerSecond)} spans/s over ${(ingest.elapsedMs / 1000).toFixed(1)} s (${fmt(ingest.spans)} spans)`);
     console.log(`          request latency               p50 ${ingest.p50.toFixed(1)} ms · p99 ${ingest.p99.toFixed(1)} ms · ${ingest.retries} retried after 503/429`);
     console.log(`          server memory                 peak ${ingest.peakRss.toFixed(0)} MiB`);
+    const microseconds = (cpuSeconds: number) => ((cpuSeconds / ingest.spans) * 1e6).toFixed(1);
+    const cores = os.availableParallelism();
+    console.log(
+      `          CPU per span                  app ${microseconds(ingest.cpu.app)} µs` +
+        (ingest.cpu.postgres > 0 ? ` · PostgreSQL ${microseconds(ingest.cpu.postgres)} µs` : "") +
+        ` (together ${((100 * (ingest.cpu.app + ingest.cpu.postgres)) / ((cores * ingest.elapsedMs) / 1000)).toFixed(0)}% of ${cores} cores)`,
+    );
     console.log(`ratio     ingest / ceiling              ${(ingest.spansPerSecond / ceiling.spansPerSecond).toFixed(2)}`);
 
     // Top up to the query volume through the same API, then measure reads.

@@ -1,7 +1,7 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { db } from "@/lib/db";
+import { spanReader } from "@/lib/traces/span-store/span-reader";
 import { env } from "@/lib/env";
 import { orderFlowQueryOptions } from "@/lib/queries/flows";
 import { getQueryClient } from "@/lib/queries/get-query-client";
@@ -19,7 +19,7 @@ export default async function FlowsPage({ searchParams }: { searchParams: Promis
   const value = first(raw.value);
   const parsed = value ? orderFlowQuerySchema.safeParse({ key, value }) : null;
   const queryClient = getQueryClient();
-  if (parsed?.success) await queryClient.prefetchQuery({ ...orderFlowQueryOptions(parsed.data.key, parsed.data.value), queryFn: () => getOrderFlow(db(), parsed.data) });
+  if (parsed?.success) await queryClient.prefetchQuery({ ...orderFlowQueryOptions(parsed.data.key, parsed.data.value), queryFn: () => getOrderFlow(spanReader(), parsed.data) });
   return (
     <>
       <nav className="breadcrumbs" aria-label="Breadcrumbs">

@@ -1,7 +1,6 @@
 import { z } from "zod";
-import type { Database } from "../../db";
 import { buildOrderFlow } from "../flow/build-order-flow";
-import { inTraces, traceKey } from "../span-store/span-keys";
+import type { SpanReader } from "../span-store/span-reader";
 import type { FlowSpan, OrderFlow } from "../flow/flow-types";
 
 /** `GET /api/flows?key=order.id&value=1042`. */
@@ -21,33 +20,10 @@ export const flowLimits = { maxTraces: 200, maxRounds: 4 } as const;
  * direction or sharing a message id with a messaging span already in the flow (a consumer that
  * started a new trace and recorded neither link nor key). Then `buildOrderFlow` assembles it.
  */
-export async function getOrderFlow(database: Database, query: OrderFlowQuery): Promise<OrderFlow> {
-  const { traceIds, truncated } = await stitchTraces(database, query);
+export async function getOrderFlow(reader: SpanReader, query: OrderFlowQuery): Promise<OrderFlow> {
+  const { traceIds, truncated } = await stitchTraces(reader, query);
   if (traceIds.length === 0) return buildOrderFlow({ ...query, spans: [], links: [] });
-  const [rows, links] = await Promise.all([
-    database.span.findMany({
-      where: inTraces(traceIds),
-      select: {
-        traceId: true,
-        spanId: true,
-        parentSpanId: true,
-        serviceName: true,
-        name: true,
-        startTimeUnixNano: true,
-        endTimeUnixNano: true,
-        statusCode: true,
-        statusMessage: true,
-        attributes: true,
-        messagingRole: true,
-        messagingSystem: true,
-        destination: true,
-        eventType: true,
-        messageId: true,
-        consumerGroup: true,
-      },
-    }),
-    database.spanLink.findMany({ where: inTraces(traceIds), select: { traceId: true, spanId: true, linkedTraceId: true, linkedSpanId: true } }),
-  ]);
+  const [rows, links] = await Promise.all([reader.flowSpans(traceIds), reader.flowLinks(traceIds)]);
   const spans: FlowSpan[] = rows.map((row) => ({
     traceId: row.traceId,
     spanId: row.spanId,
@@ -68,13 +44,8 @@ export async function getOrderFlow(database: Database, query: OrderFlowQuery): P
   return buildOrderFlow({ ...query, spans, links, truncated });
 }
 
-async function stitchTraces(database: Database, query: OrderFlowQuery): Promise<{ traceIds: string[]; truncated: boolean }> {
-  const seeds = await database.spanKey.findMany({
-    where: { key: query.key, value: query.value },
-    select: { traceId: true },
-    distinct: ["traceId"],
-    take: flowLimits.maxTraces + 1,
-  });
+async function stitchTraces(reader: SpanReader, query: OrderFlowQuery): Promise<{ traceIds: string[]; truncated: boolean }> {
+  const seeds = await reader.tracesWithKey(query.key, query.value, flowLimits.maxTraces + 1);
   const known = new Set<string>();
   let truncated = false;
   const admit = (traceIds: string[]): string[] => {
@@ -90,26 +61,14 @@ async function stitchTraces(database: Database, query: OrderFlowQuery): Promise<
     }
     return fresh;
   };
-  let frontier = admit(seeds.map((seed) => seed.traceId));
+  let frontier = admit(seeds);
   const seenMessageIds = new Set<string>();
   for (let round = 0; round < flowLimits.maxRounds && frontier.length > 0 && !truncated; round += 1) {
-    const [outgoing, incoming, messages] = await Promise.all([
-      database.spanLink.findMany({ where: inTraces(frontier), select: { linkedTraceId: true } }),
-      database.spanLink.findMany({ where: { linkedTraceKey: { in: frontier.map(traceKey) }, linkedTraceId: { in: frontier } }, select: { traceId: true } }),
-      database.span.findMany({ where: { ...inTraces(frontier), messageId: { not: null } }, select: { messageId: true } }),
-    ]);
-    const messageIds = [...new Set(messages.map((row) => row.messageId!))].filter((id) => !seenMessageIds.has(id));
+    const { linkedTraceIds, messageIds: frontierMessageIds } = await reader.traceNeighbours(frontier);
+    const messageIds = frontierMessageIds.filter((id) => !seenMessageIds.has(id));
     for (const id of messageIds) seenMessageIds.add(id);
-    const sharing =
-      messageIds.length === 0
-        ? []
-        : await database.span.findMany({
-            where: { messageId: { in: messageIds }, traceId: { notIn: [...known] } },
-            select: { traceId: true },
-            distinct: ["traceId"],
-            take: flowLimits.maxTraces,
-          });
-    frontier = admit([...outgoing.map((link) => link.linkedTraceId), ...incoming.map((link) => link.traceId), ...sharing.map((row) => row.traceId)]);
+    const sharing = messageIds.length === 0 ? [] : await reader.tracesWithMessageIds(messageIds, [...known], flowLimits.maxTraces);
+    frontier = admit([...linkedTraceIds, ...sharing]);
   }
   return { traceIds: [...known], truncated };
 }

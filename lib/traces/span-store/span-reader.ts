@@ -12,16 +12,33 @@ type StoredSpan = Omit<Span, "traceKey" | "spanKey" | "startTimeUnixNano" | "end
   durationNano: string;
 };
 
+/** A span as the order flow reads it. */
+export type FlowSpanRow = Pick<
+  Span,
+  "traceId" | "spanId" | "parentSpanId" | "serviceName" | "name" | "statusCode" | "statusMessage" | "attributes" | "messagingRole" | "messagingSystem" | "destination" | "eventType" | "messageId" | "consumerGroup"
+> & { startTimeUnixNano: bigint; endTimeUnixNano: bigint };
+
 /**
- * Reads one trace through the driver, not Prisma: opening a trace is the store's hottest read,
- * and Prisma's per-query work (0.25–0.9 ms here) would be most of its time. Ids are normalised
- * (32 and 16 lower-case hex characters) by the caller.
+ * Reads traces through the driver, not Prisma: opening a trace and stitching an order flow are
+ * the store's hottest reads, and Prisma's per-query work (1–2 ms a query here, against 0.1–0.4 ms
+ * for the SQL itself) would be most of their time. Ids are normalised (32 and 16 lower-case hex
+ * characters) by the caller.
  */
 export interface SpanReader {
   /** The trace's spans, oldest first. */
   traceSpans(traceId: string): Promise<StoredSpan[]>;
   /** Links from the trace's spans ("out") and links to them from any trace ("in"). */
   traceLinks(traceId: string): Promise<TraceLink[]>;
+  /** Distinct traces with a span carrying the business key, at most `limit`. */
+  tracesWithKey(key: string, value: string, limit: number): Promise<string[]>;
+  /** The traces linked from or to the given traces' spans, and the message ids of their messaging spans. */
+  traceNeighbours(traceIds: readonly string[]): Promise<{ linkedTraceIds: string[]; messageIds: string[] }>;
+  /** Distinct traces, other than `excluded`, with a span carrying one of the message ids, at most `limit`. */
+  tracesWithMessageIds(messageIds: readonly string[], excluded: readonly string[], limit: number): Promise<string[]>;
+  /** The spans of the given traces. */
+  flowSpans(traceIds: readonly string[]): Promise<FlowSpanRow[]>;
+  /** The links from the given traces' spans. */
+  flowLinks(traceIds: readonly string[]): Promise<FlowLink[]>;
   close(): Promise<void>;
 }
 
@@ -42,6 +59,46 @@ const linkSelect = `SELECT 'out' AS "direction", l."traceId", l."spanId", l."lin
   SELECT 'in', l."traceId", l."spanId", l."linkedTraceId", l."linkedSpanId", o."serviceName", o."name"
     FROM "SpanLink" l LEFT JOIN "Span" o ON o."traceKey" = l."traceKey" AND o."spanKey" = l."spanKey" AND o."traceId" = l."traceId"
     WHERE l."linkedTraceKey" = $1 AND l."linkedTraceId" = $2`;
+
+/**
+ * A condition that a column is in a list given as one parameter: `= ANY($n::type[])` on
+ * PostgreSQL; on SQLite, `IN` the elements of a JSON array.
+ */
+type InList = (parameter: number, type: "bigint" | "text") => string;
+
+/** The order flow's queries, the same text on both databases but for how a list is passed. */
+function flowQueries(inList: InList) {
+  const ofTraces = (keyColumn: string, idColumn: string) => `"${keyColumn}" ${inList(1, "bigint")} AND "${idColumn}" ${inList(2, "text")}`;
+  return {
+    tracesWithKey: `SELECT DISTINCT "traceId" FROM "SpanKey" WHERE "key" = $1 AND "value" = $2 LIMIT $3`,
+    traceNeighbours: `SELECT 'trace' AS "kind", "linkedTraceId" AS "value" FROM "SpanLink" WHERE ${ofTraces("traceKey", "traceId")}
+      UNION ALL SELECT 'trace', "traceId" FROM "SpanLink" WHERE ${ofTraces("linkedTraceKey", "linkedTraceId")}
+      UNION ALL SELECT 'message', "messageId" FROM "Span" WHERE ${ofTraces("traceKey", "traceId")} AND "messageId" IS NOT NULL`,
+    tracesWithMessageIds: `SELECT DISTINCT "traceId" FROM "Span" WHERE "messageId" ${inList(1, "text")} AND NOT ("traceId" ${inList(2, "text")}) LIMIT $3`,
+    flowSpans: `SELECT "traceId", "spanId", "parentSpanId", "serviceName", "name", "startTimeUnixNano", "endTimeUnixNano", "statusCode", "statusMessage",
+      "attributes", "messagingRole", "messagingSystem", "destination", "eventType", "messageId", "consumerGroup" FROM "Span" WHERE ${ofTraces("traceKey", "traceId")}`,
+    flowLinks: `SELECT "traceId", "spanId", "linkedTraceId", "linkedSpanId" FROM "SpanLink" WHERE ${ofTraces("traceKey", "traceId")}`,
+  };
+}
+
+function neighbours(rows: { kind: string; value: string }[]): { linkedTraceIds: string[]; messageIds: string[] } {
+  const linkedTraceIds = new Set<string>();
+  const messageIds = new Set<string>();
+  for (const row of rows) (row.kind === "trace" ? linkedTraceIds : messageIds).add(row.value);
+  return { linkedTraceIds: [...linkedTraceIds], messageIds: [...messageIds] };
+}
+
+/** Integers come back as bigint (SQLite) or text (PostgreSQL's int8). */
+function toFlowSpanRow(row: Record<string, unknown>): FlowSpanRow {
+  return {
+    ...(row as unknown as FlowSpanRow),
+    statusCode: Number(row.statusCode),
+    startTimeUnixNano: BigInt(row.startTimeUnixNano as bigint | string),
+    endTimeUnixNano: BigInt(row.endTimeUnixNano as bigint | string),
+  };
+}
+
+const uniqueTraceIds = (traceIds: readonly string[]) => [...new Set(traceIds)];
 
 /** Integers come back as bigint (SQLite) or text (PostgreSQL's int8); the API carries nanoseconds as decimal strings. */
 function toStoredSpan(row: Record<string, unknown>): StoredSpan {
@@ -66,10 +123,29 @@ function createSqliteSpanReader(filePath: string): SpanReader {
   };
   const spans = positional(spanSelect, true);
   const links = positional(linkSelect, false);
+  const flow = flowQueries((parameter) => `IN (SELECT "value" FROM json_each($${parameter}))`);
+  const [tracesWithKey, traceNeighbours, tracesWithMessageIds, flowSpans, flowLinks] = [
+    positional(flow.tracesWithKey, false),
+    positional(flow.traceNeighbours, false),
+    positional(flow.tracesWithMessageIds, false),
+    positional(flow.flowSpans, true),
+    positional(flow.flowLinks, false),
+  ];
+  // The trace keys as a JSON array of integers (SQLite reads them back as 64-bit integers), and the ids.
+  const ofTraces = (traceIds: readonly string[]) => {
+    const ids = uniqueTraceIds(traceIds);
+    return [`[${ids.map(traceKey).join(",")}]`, JSON.stringify(ids)];
+  };
+  const traceIdsOf = (rows: Record<string, unknown>[]) => rows.map((row) => row.traceId as string);
   // Synchronous and well under a millisecond each: indexed lookups on the main thread.
   return {
     traceSpans: async (traceId) => spans(traceKey(traceId), traceId).map(toStoredSpan),
     traceLinks: async (traceId) => links(traceKey(traceId), traceId) as unknown as TraceLink[],
+    tracesWithKey: async (key, value, limit) => traceIdsOf(tracesWithKey(key, value, limit)),
+    traceNeighbours: async (traceIds) => neighbours(traceNeighbours(...ofTraces(traceIds)) as { kind: string; value: string }[]),
+    tracesWithMessageIds: async (messageIds, excluded, limit) => traceIdsOf(tracesWithMessageIds(JSON.stringify(messageIds), JSON.stringify(excluded), limit)),
+    flowSpans: async (traceIds) => flowSpans(...ofTraces(traceIds)).map(toFlowSpanRow),
+    flowLinks: async (traceIds) => flowLinks(...ofTraces(traceIds)) as unknown as FlowLink[],
     async close() {
       database.close();
     },
@@ -77,13 +153,26 @@ function createSqliteSpanReader(filePath: string): SpanReader {
 }
 
 function createPostgresSpanReader(url: string): SpanReader {
-  // Lookups of a few rows never gain from parallel workers, whose start costs milliseconds; and
-  // until autovacuum has analysed freshly ingested spans, the planner may think they would.
-  const pool = new pg.Pool({ connectionString: url, max: 4, options: "-c max_parallel_workers_per_gather=0" });
+  // Lookups of a few rows never gain from parallel workers or JIT compilation, whose start costs
+  // milliseconds (JIT: 25 ms for the order flow's neighbours, whose generic plan guesses thousands
+  // of rows for a list of trace keys); and until autovacuum has analysed freshly ingested spans,
+  // the planner may think they would.
+  const pool = new pg.Pool({ connectionString: url, max: 4, options: "-c max_parallel_workers_per_gather=0 -c jit=off" });
   const query = async <T>(name: string, text: string, values: unknown[]) => (await pool.query({ name, text, values })).rows as T[];
+  const flow = flowQueries((parameter, type) => `= ANY($${parameter}::${type}[])`);
+  const ofTraces = (traceIds: readonly string[]) => {
+    const ids = uniqueTraceIds(traceIds);
+    return [ids.map((id) => traceKey(id).toString()), ids];
+  };
+  const traceIdsOf = (rows: { traceId: string }[]) => rows.map((row) => row.traceId);
   return {
     traceSpans: async (traceId) => (await query<Record<string, unknown>>("trace-spans", spanSelect, [traceKey(traceId).toString(), traceId])).map(toStoredSpan),
     traceLinks: (traceId) => query<TraceLink>("trace-links", linkSelect, [traceKey(traceId).toString(), traceId]),
+    tracesWithKey: async (key, value, limit) => traceIdsOf(await query("traces-with-key", flow.tracesWithKey, [key, value, limit])),
+    traceNeighbours: async (traceIds) => neighbours(await query("trace-neighbours", flow.traceNeighbours, ofTraces(traceIds))),
+    tracesWithMessageIds: async (messageIds, excluded, limit) => traceIdsOf(await query("traces-with-message-ids", flow.tracesWithMessageIds, [messageIds, excluded, limit])),
+    flowSpans: async (traceIds) => (await query<Record<string, unknown>>("flow-spans", flow.flowSpans, ofTraces(traceIds))).map(toFlowSpanRow),
+    flowLinks: (traceIds) => query<FlowLink>("flow-links", flow.flowLinks, ofTraces(traceIds)),
     async close() {
       await pool.end();
     },

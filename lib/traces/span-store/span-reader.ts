@@ -99,6 +99,7 @@ function toFlowSpanRow(row: Record<string, unknown>): FlowSpanRow {
 }
 
 const uniqueTraceIds = (traceIds: readonly string[]) => [...new Set(traceIds)];
+const traceIdsOf = (rows: Record<string, unknown>[]) => rows.map((row) => row.traceId as string);
 
 /** Integers come back as bigint (SQLite) or text (PostgreSQL's int8); the API carries nanoseconds as decimal strings. */
 function toStoredSpan(row: Record<string, unknown>): StoredSpan {
@@ -136,7 +137,6 @@ function createSqliteSpanReader(filePath: string): SpanReader {
     const ids = uniqueTraceIds(traceIds);
     return [`[${ids.map(traceKey).join(",")}]`, JSON.stringify(ids)];
   };
-  const traceIdsOf = (rows: Record<string, unknown>[]) => rows.map((row) => row.traceId as string);
   // Synchronous and well under a millisecond each: indexed lookups on the main thread.
   return {
     traceSpans: async (traceId) => spans(traceKey(traceId), traceId).map(toStoredSpan),
@@ -164,7 +164,6 @@ function createPostgresSpanReader(url: string): SpanReader {
     const ids = uniqueTraceIds(traceIds);
     return [ids.map((id) => traceKey(id).toString()), ids];
   };
-  const traceIdsOf = (rows: { traceId: string }[]) => rows.map((row) => row.traceId);
   return {
     traceSpans: async (traceId) => (await query<Record<string, unknown>>("trace-spans", spanSelect, [traceKey(traceId).toString(), traceId])).map(toStoredSpan),
     traceLinks: (traceId) => query<TraceLink>("trace-links", linkSelect, [traceKey(traceId).toString(), traceId]),

@@ -120,8 +120,12 @@ function treeCpuSeconds(pid: number): number {
   }
 }
 
-/** CPU seconds used by the PostgreSQL server processes on this machine (0 when it runs elsewhere). */
+/**
+ * CPU seconds used by the PostgreSQL server processes on this machine (0 when it runs elsewhere,
+ * or when the bench stores spans in SQLite: a local server's own background work is not the app's).
+ */
 function postgresCpuSeconds(): number {
+  if (config.provider !== "postgresql") return 0;
   let seconds = 0;
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;

@@ -5,7 +5,6 @@ import "@xyflow/react/dist/style.css";
 import { useRouter } from "next/navigation";
 import { useMemo, useSyncExternalStore } from "react";
 import type { FlowGraphNode } from "@/lib/traces/flow/layout-flow-graph";
-import { serviceColor } from "@/lib/traces/flow/waterfall-math";
 
 /** An edge as the canvas draws it: red when messages on it failed, dashed into a dead-letter destination. */
 export interface FlowCanvasEdge {
@@ -22,6 +21,8 @@ interface FlowCanvasProps {
   edges: FlowCanvasEdge[];
   /** The laid-out graph's height; the canvas grows with it, within bounds. */
   graphHeight: number;
+  /** The colour of each service the page shows (the same on its graph, hops and lists). */
+  colorOf: (serviceName: string) => string;
   selectedEdgeId?: string | null;
   onEdgeClick?: (edgeId: string) => void;
 }
@@ -30,12 +31,11 @@ interface FlowCanvasProps {
  * A graph of services and broker destinations laid out by dagre: the order flow's and the event
  * flow's. A service node opens that service's traces; edges are named by their ends for assistive technology.
  */
-export function FlowCanvas({ nodes, edges, graphHeight, selectedEdgeId, onEdgeClick }: FlowCanvasProps) {
+export function FlowCanvas({ nodes, edges, graphHeight, colorOf, selectedEdgeId, onEdgeClick }: FlowCanvasProps) {
   const router = useRouter();
   const prefersDark = usePrefersDark();
-  const flowNodes = useMemo<Node[]>(
-    () =>
-      nodes.map((node) => ({
+  const flowNodes = useMemo<Node[]>(() => {
+    return nodes.map((node) => ({
         id: node.id,
         position: { x: node.x, y: node.y },
         data: { label: <NodeLabel node={node} /> },
@@ -46,11 +46,10 @@ export function FlowCanvas({ nodes, edges, graphHeight, selectedEdgeId, onEdgeCl
         draggable: false,
         connectable: false,
         className: `flow-node flow-node-${node.kind}${node.deadLetter ? " flow-node-dlq" : ""}${node.errors > 0 ? " flow-node-errors" : ""}`,
-        style: node.kind === "service" ? { width: node.width, height: node.height, borderLeftColor: serviceColor(node.label) } : { width: node.width, height: node.height },
+        style: node.kind === "service" ? { width: node.width, height: node.height, borderLeftColor: colorOf(node.label) } : { width: node.width, height: node.height },
         ariaLabel: `${node.kind === "service" ? "Service" : "Destination"} ${node.label}${node.errors > 0 ? `, ${node.errors} failed` : ""}`,
-      })),
-    [nodes],
-  );
+      }));
+  }, [nodes, colorOf]);
   const flowEdges = useMemo<Edge[]>(() => {
     const labels = new Map(nodes.map((node) => [node.id, node.label]));
     return edges.map((edge) => {

@@ -4,13 +4,13 @@ import { traceHref } from "@/lib/queries/traces";
 import type { FlowHop } from "@/lib/traces/flow/flow-types";
 import { hopTimeline } from "@/lib/traces/flow/hop-timeline";
 import { eventLabel } from "@/lib/traces/flow/layout-flow-graph";
-import { serviceColor, timeTicks } from "@/lib/traces/flow/waterfall-math";
+import { timeTicks } from "@/lib/traces/flow/waterfall-math";
 import { formatMs, formatNanoInstant } from "../traces/trace-format";
 
 const outcomeBadge = { ok: "badge badge-ok", error: "badge badge-bad", "dead-lettered": "badge badge-bad" } as const;
 
 /** Each hop on one time axis: publish → broker dwell → process, retries, failures and the dead-letter moment. */
-export function FlowHops({ hops }: { hops: FlowHop[] }) {
+export function FlowHops({ hops, colorOf }: { hops: FlowHop[]; colorOf: (serviceName: string) => string }) {
   const timeline = hopTimeline(hops);
   if (hops.length === 0) return <p className="empty">No message was consumed in these traces yet.</p>;
   const duration = timeline.endNano - timeline.startNano;
@@ -33,10 +33,10 @@ export function FlowHops({ hops }: { hops: FlowHop[] }) {
           <div key={`${hop.publish?.spanId ?? hop.attempts[0]?.spanId}-${hop.consumer}-${index}`} className={`hop-row hop-${hop.outcome}`} role="row">
             <div role="cell" className="hop-label">
               <div className="hop-services">
-                <span className="svc-dot" style={{ background: serviceColor(hop.producer ?? "?") }} aria-hidden="true" />
+                <span className="svc-dot" style={{ background: colorOf(hop.producer ?? "?") }} aria-hidden="true" />
                 {hop.producer ?? <span className="muted">untraced producer</span>}
                 <span className="muted hop-arrow">→</span>
-                <span className="svc-dot" style={{ background: serviceColor(hop.consumer) }} aria-hidden="true" />
+                <span className="svc-dot" style={{ background: colorOf(hop.consumer) }} aria-hidden="true" />
                 {hop.consumer}
               </div>
               <div className="small muted mono hop-event" title={hop.messageId ? `message ${hop.messageId}` : undefined}>

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { Stat } from "@/app/components/stat";
 import { orderFlowQueryOptions } from "@/lib/queries/flows";
 import { traceHref } from "@/lib/queries/traces";
-import { serviceColor } from "@/lib/traces/flow/waterfall-math";
+import { serviceColors } from "@/lib/traces/flow/waterfall-math";
 import { FlowGraph } from "./flow-graph-client";
 import { FlowHops } from "./flow-hops";
 
@@ -27,6 +27,7 @@ export function OrderFlowView({ flowKey, flowValue }: { flowKey: string; flowVal
   const deadLettered = flow.hops.filter((hop) => hop.outcome === "dead-lettered").length;
   const failed = flow.hops.filter((hop) => hop.outcome === "error").length;
   const retries = flow.hops.reduce((sum, hop) => sum + hop.retries, 0);
+  const colorOf = serviceColors(flow.services);
   return (
     <>
       <div className="stats flow-stats" aria-live="polite">
@@ -42,7 +43,7 @@ export function OrderFlowView({ flowKey, flowValue }: { flowKey: string; flowVal
         <h2>Graph</h2>
         <span className="muted small">{isFetching ? "Refreshing…" : "Services as nodes, broker destinations between them; edges carry the event type."}</span>
       </div>
-      <FlowGraph flow={flow} />
+      <FlowGraph flow={flow} colorOf={colorOf} />
       <div className="section-head">
         <h2>Hops</h2>
         <span className="muted small flow-legend">
@@ -50,7 +51,7 @@ export function OrderFlowView({ flowKey, flowValue }: { flowKey: string; flowVal
           <span className="legend-swatch swatch-error" /> failed attempt <span className="legend-swatch swatch-wait" /> retry wait <span className="dlq-mark">✕</span> dead-lettered
         </span>
       </div>
-      <FlowHops hops={flow.hops} />
+      <FlowHops hops={flow.hops} colorOf={colorOf} />
       <h2>Traces</h2>
       <ul className="link-list flow-traces">
         {flow.traceIds.map((traceId) => {
@@ -64,7 +65,7 @@ export function OrderFlowView({ flowKey, flowValue }: { flowKey: string; flowVal
               </Link>{" "}
               {services.map((service) => (
                 <span key={service} className="legend-item small">
-                  <span className="svc-dot" style={{ background: serviceColor(service) }} aria-hidden="true" />
+                  <span className="svc-dot" style={{ background: colorOf(service) }} aria-hidden="true" />
                   {service}
                 </span>
               ))}

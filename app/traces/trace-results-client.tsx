@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { flowHref } from "@/lib/queries/flows";
 import { traceHref, traceSearchQueryOptions } from "@/lib/queries/traces";
-import { serviceColor } from "@/lib/traces/flow/waterfall-math";
+import { serviceColors } from "@/lib/traces/flow/waterfall-math";
 import type { TraceSearchParams } from "@/lib/traces/query/trace-search-params";
 import { formatMs, formatStartTime } from "./trace-format";
 
@@ -14,6 +14,7 @@ export function TraceResults({ params }: { params: TraceSearchParams }) {
   if (error) return <p className="callout callout-bad" role="alert">Could not search traces: {error.message}</p>;
   if (!data) return <p className="muted">Searching…</p>;
   const longest = Math.max(...data.traces.map((trace) => trace.durationMs), 0.001);
+  const colorOf = serviceColors(data.traces.flatMap((trace) => [trace.rootService, ...trace.services]));
   const filtered = Object.keys(params).length > 0;
   return (
     <section aria-labelledby="trace-results-title">
@@ -64,7 +65,7 @@ export function TraceResults({ params }: { params: TraceSearchParams }) {
                 <tr key={trace.traceId} className={trace.error ? "trace-row-error" : undefined}>
                   <td className="cell-name">
                     <Link className="strong-link" href={traceHref(trace.traceId)} aria-label={`Trace ${trace.rootService}: ${trace.rootName || trace.traceId}${trace.error ? ", has errors" : ""}`}>
-                      <span className="svc-dot" style={{ background: serviceColor(trace.rootService) }} aria-hidden="true" />
+                      <span className="svc-dot" style={{ background: colorOf(trace.rootService) }} aria-hidden="true" />
                       {trace.rootService}
                       <span className="muted">:</span> {trace.rootName || <span className="muted">unnamed</span>}
                     </Link>
@@ -83,7 +84,7 @@ export function TraceResults({ params }: { params: TraceSearchParams }) {
                     <ul className="plain-list service-list">
                       {trace.services.map((service) => (
                         <li key={service}>
-                          <span className="svc-dot" style={{ background: serviceColor(service) }} aria-hidden="true" />
+                          <span className="svc-dot" style={{ background: colorOf(service) }} aria-hidden="true" />
                           {service}
                         </li>
                       ))}

@@ -1,8 +1,8 @@
+import { Fragment } from "react";
 import Link from "next/link";
 import { eventTypeHref } from "@/app/components/entity-links";
 import { formatDurationNano } from "@/lib/format/units";
 import { traceHref } from "@/lib/queries/traces";
-import { serviceColor } from "@/lib/traces/flow/waterfall-math";
 import type { LinkedSpan } from "@/lib/traces/get-trace";
 import type { ViewSpan } from "./trace-view-client";
 
@@ -15,16 +15,17 @@ interface SpanDetailsProps {
   traceStart: bigint;
   linkedSpans: LinkedSpan[];
   onSelect: (spanId: string) => void;
+  colorOf: (serviceName: string) => string;
 }
 
 /** The selected span: timing, status, messaging, links both ways (to other traces and back), attributes, events, resource. */
-export function SpanDetails({ span, traceId, traceStart, linkedSpans, onSelect }: SpanDetailsProps) {
+export function SpanDetails({ span, traceId, traceStart, linkedSpans, onSelect, colorOf }: SpanDetailsProps) {
   const error = span.statusCode === 2;
   const events = span.events.filter(isEvent);
   return (
     <aside className="span-details panel" aria-labelledby="span-details-title">
       <h2 id="span-details-title" className="span-details-title">
-        <span className="svc-dot" style={{ background: serviceColor(span.serviceName) }} aria-hidden="true" />
+        <span className="svc-dot" style={{ background: colorOf(span.serviceName) }} aria-hidden="true" />
         {span.name}
       </h2>
       <dl className="facts-list span-facts">
@@ -155,7 +156,7 @@ function KeyValues({ values }: { values: Record<string, unknown> }) {
         {entries.map(([key, value]) => (
           <tr key={key}>
             <th scope="row" className="mono">
-              {key}
+              <BreakableKey attribute={key} />
             </th>
             <td className="mono">{typeof value === "string" ? value : JSON.stringify(value)}</td>
           </tr>
@@ -163,6 +164,16 @@ function KeyValues({ values }: { values: Record<string, unknown> }) {
       </tbody>
     </table>
   );
+}
+
+/** An attribute name that wraps after its dots and underscores (`messaging.` / `message.` / `id`) rather than mid-word. */
+function BreakableKey({ attribute }: { attribute: string }) {
+  return attribute.split(/(?<=[._])/).map((part, index) => (
+    <Fragment key={index}>
+      {index > 0 ? <wbr /> : null}
+      {part}
+    </Fragment>
+  ));
 }
 
 interface StoredEvent {

@@ -9,7 +9,7 @@ import { flowHref } from "@/lib/queries/flows";
 import { traceDetailQueryOptions, traceHref } from "@/lib/queries/traces";
 import { criticalPath } from "@/lib/traces/flow/critical-path";
 import { ancestorsOf, buildSpanTree, visibleRows } from "@/lib/traces/flow/span-tree";
-import { serviceColor } from "@/lib/traces/flow/waterfall-math";
+import { serviceColors } from "@/lib/traces/flow/waterfall-math";
 import type { TraceSpan } from "@/lib/traces/get-trace";
 import { SpanDetails } from "./span-details";
 import { Waterfall } from "./waterfall-client";
@@ -58,6 +58,7 @@ export function TraceView({ traceId }: { traceId: string }) {
 
   const root = tree.roots[0] ? tree.nodes.get(tree.roots[0])!.span : undefined;
   const services = [...new Set(data.spans.map((span) => span.serviceName))].sort();
+  const colorOf = serviceColors(services);
   const errors = data.spans.filter((span) => span.statusCode === 2).length;
   const linkedTraces = linkedTraceIds(data.spans, traceId);
   const selected = selectedId ? tree.nodes.get(selectedId)?.span : undefined;
@@ -94,7 +95,7 @@ export function TraceView({ traceId }: { traceId: string }) {
       <div className="trace-legend" aria-label="Services">
         {services.map((service) => (
           <span key={service} className="legend-item">
-            <span className="svc-dot" style={{ background: serviceColor(service) }} aria-hidden="true" />
+            <span className="svc-dot" style={{ background: colorOf(service) }} aria-hidden="true" />
             {service}
           </span>
         ))}
@@ -114,8 +115,8 @@ export function TraceView({ traceId }: { traceId: string }) {
         </label>
       </div>
       <div className="trace-layout">
-        <Waterfall tree={tree} rows={rows} selectedId={selectedId} onSelect={select} onToggle={toggle} segments={showCritical ? segments : []} />
-        {selected ? <SpanDetails span={selected} traceId={traceId} traceStart={tree.startNano} linkedSpans={data.linkedSpans} onSelect={select} /> : null}
+        <Waterfall tree={tree} rows={rows} colorOf={colorOf} selectedId={selectedId} onSelect={select} onToggle={toggle} segments={showCritical ? segments : []} />
+        {selected ? <SpanDetails span={selected} traceId={traceId} traceStart={tree.startNano} linkedSpans={data.linkedSpans} onSelect={select} colorOf={colorOf} /> : null}
       </div>
     </>
   );

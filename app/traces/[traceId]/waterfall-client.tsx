@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef, useState, type CSSProperties, type Keyboard
 import { formatDurationNano } from "@/lib/format/units";
 import type { CriticalSegment } from "@/lib/traces/flow/critical-path";
 import type { SpanTree, WaterfallRow } from "@/lib/traces/flow/span-tree";
-import { barGeometry, serviceColor, timeTicks, visibleWindow } from "@/lib/traces/flow/waterfall-math";
+import { barGeometry, timeTicks, visibleWindow } from "@/lib/traces/flow/waterfall-math";
 import type { ViewSpan } from "./trace-view-client";
 
 const rowHeight = 26;
@@ -13,6 +13,8 @@ const defaultViewport = 560;
 interface WaterfallProps {
   tree: SpanTree<ViewSpan>;
   rows: WaterfallRow[];
+  /** The colour of each of the trace's services. */
+  colorOf: (serviceName: string) => string;
   selectedId: string | null;
   onSelect: (spanId: string) => void;
   onToggle: (spanId: string, open?: boolean) => void;
@@ -24,7 +26,7 @@ interface WaterfallProps {
  * 5,000-span trace scrolls smoothly. Keyboard: ↑/↓ move, ←/→ collapse/expand or go to the
  * parent/first child, Home/End jump, Space toggles.
  */
-export function Waterfall({ tree, rows, selectedId, onSelect, onToggle, segments }: WaterfallProps) {
+export function Waterfall({ tree, rows, colorOf, selectedId, onSelect, onToggle, segments }: WaterfallProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const [view, setView] = useState({ scrollTop: 0, height: defaultViewport });
   const { first, last } = visibleWindow({ scrollTop: view.scrollTop, viewportHeight: view.height, rowHeight, rowCount: rows.length });
@@ -159,7 +161,7 @@ export function Waterfall({ tree, rows, selectedId, onSelect, onToggle, segments
                   ) : (
                     <span className="waterfall-toggle-space" />
                   )}
-                  <span className="svc-dot" style={{ background: serviceColor(span.serviceName) }} aria-hidden="true" />
+                  <span className="svc-dot" style={{ background: colorOf(span.serviceName) }} aria-hidden="true" />
                   <span className="waterfall-service">{span.serviceName}</span>
                   <span className="waterfall-op">{span.name}</span>
                   {row.collapsed ? <span className="badge">+{row.hiddenCount}</span> : null}
@@ -170,7 +172,7 @@ export function Waterfall({ tree, rows, selectedId, onSelect, onToggle, segments
                   ) : null}
                 </div>
                 <div className="waterfall-track">
-                  <span className="waterfall-bar" style={{ left: `${bar.leftPct}%`, width: `${bar.widthPct}%`, background: serviceColor(span.serviceName) }} />
+                  <span className="waterfall-bar" style={{ left: `${bar.leftPct}%`, width: `${bar.widthPct}%`, background: colorOf(span.serviceName) }} />
                   {(segmentsBySpan.get(row.spanId) ?? []).map((segment, index) => {
                     const geometry = barGeometry(segment.startNano, segment.endNano, tree.startNano, tree.endNano);
                     return <span key={index} className="waterfall-critical" style={{ left: `${geometry.leftPct}%`, width: `${geometry.widthPct}%` }} />;

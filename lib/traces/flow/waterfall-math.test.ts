@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { barGeometry, minBarWidthPct, serviceColor, serviceColorIndex, timeTicks, visibleWindow } from "./waterfall-math";
+import { barGeometry, minBarWidthPct, serviceColorIndex, serviceColors, timeTicks, visibleWindow } from "./waterfall-math";
 
 describe("barGeometry", () => {
   it("places a bar in percent of the trace", () => {
@@ -34,6 +34,24 @@ describe("service colours", () => {
     const indexes = ["checkout", "payment", "inventory", "shipping", "notification"].map(serviceColorIndex);
     expect(indexes.every((index) => index >= 0 && index < 10)).toBe(true);
     expect(new Set(indexes).size).toBeGreaterThan(2);
-    expect(serviceColor("checkout")).toMatch(/^var\(--svc-\d\)$/);
+  });
+
+  it("give the services of one view colours of their own, moving the later of two that share a slot", () => {
+    // checkout and shipping hash to the same slot.
+    expect(serviceColorIndex("shipping")).toBe(serviceColorIndex("checkout"));
+    const colorOf = serviceColors(["shipping", "checkout", "email", "inventory", "payment", "checkout"]);
+    const colors = ["checkout", "email", "inventory", "payment", "shipping"].map(colorOf);
+    expect(new Set(colors).size).toBe(5);
+    expect(colorOf("checkout")).toBe(`var(--svc-${serviceColorIndex("checkout")})`);
+    expect(colorOf("shipping")).not.toBe(colorOf("checkout"));
+    // Alone, a service keeps its own slot; one the view does not know gets its own slot too.
+    expect(serviceColors(["shipping"])("shipping")).toBe(`var(--svc-${serviceColorIndex("shipping")})`);
+    expect(colorOf("search")).toBe(`var(--svc-${serviceColorIndex("search")})`);
+  });
+
+  it("share slots only once every slot is taken", () => {
+    const names = (count: number) => Array.from({ length: count }, (_, index) => `service-${index}`);
+    expect(new Set(names(10).map(serviceColors(names(10)))).size).toBe(10);
+    expect(new Set(names(12).map(serviceColors(names(12)))).size).toBe(10);
   });
 });

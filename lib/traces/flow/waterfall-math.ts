@@ -36,7 +36,7 @@ export function visibleWindow(input: { scrollTop: number; viewportHeight: number
 /** The number of service colours defined in globals.css (`--svc-0` … `--svc-9`). */
 export const serviceColorCount = 10;
 
-/** A stable colour slot for a service name (FNV-1a), so one service has one colour on every page. */
+/** A service's own colour slot (FNV-1a of its name), the same on every page. */
 export function serviceColorIndex(serviceName: string): number {
   let hash = 0x811c9dc5;
   for (let index = 0; index < serviceName.length; index += 1) {
@@ -46,9 +46,21 @@ export function serviceColorIndex(serviceName: string): number {
   return hash % serviceColorCount;
 }
 
-/** `var(--svc-N)` for a service. */
-export function serviceColor(serviceName: string): string {
-  return `var(--svc-${serviceColorIndex(serviceName)})`;
+/**
+ * The colours (`var(--svc-N)`) of the services one view shows together. Each service takes its
+ * own slot unless a service before it (by name) took it already; then it takes the next free
+ * one, so that two services of one trace or graph never share a colour while slots remain.
+ */
+export function serviceColors(serviceNames: Iterable<string>): (serviceName: string) => string {
+  const taken = new Set<number>();
+  const slots = new Map<string, number>();
+  for (const name of [...new Set(serviceNames)].sort()) {
+    let slot = serviceColorIndex(name);
+    for (let tries = 1; tries < serviceColorCount && taken.has(slot); tries += 1) slot = (slot + 1) % serviceColorCount;
+    taken.add(slot);
+    slots.set(name, slot);
+  }
+  return (serviceName) => `var(--svc-${slots.get(serviceName) ?? serviceColorIndex(serviceName)})`;
 }
 
 function clamp(value: number, min: number, max: number): number {

@@ -9,6 +9,7 @@ import { Stat } from "@/app/components/stat";
 import { lagWindowLabels } from "@/lib/lag/lag-window";
 import { eventFlowHref, eventFlowQueryOptions } from "@/lib/queries/flows";
 import { layoutGraph } from "@/lib/traces/flow/layout-flow-graph";
+import { serviceColors } from "@/lib/traces/flow/waterfall-math";
 import { EdgeDetails } from "./edge-details";
 import { EdgeTable } from "./edge-table";
 
@@ -17,6 +18,7 @@ export function EventFlowView({ name, windowMinutes }: { name: string; windowMin
   const { data: flow, error, isFetching } = useQuery(eventFlowQueryOptions(name, windowMinutes));
   const searchParams = useSearchParams();
   const graph = useMemo(() => (flow ? layoutGraph(flow.nodes, flow.edges) : null), [flow]);
+  const colorOf = useMemo(() => serviceColors((graph?.nodes ?? []).filter((node) => node.kind === "service").map((node) => node.label)), [graph]);
   const canvasEdges = useMemo(() => (flow?.edges ?? []).map((edge) => ({ ...edge, errors: edge.failed })), [flow]);
   const select = useCallback((edgeId: string | null) => window.history.replaceState(null, "", eventFlowHref(name, { windowMinutes, edge: edgeId })), [name, windowMinutes]);
 
@@ -52,6 +54,7 @@ export function EventFlowView({ name, windowMinutes }: { name: string; windowMin
         nodes={graph.nodes}
         edges={canvasEdges}
         graphHeight={graph.height}
+        colorOf={colorOf}
         selectedEdgeId={selected?.id}
         onEdgeClick={select}
       />

@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { formatMs } from "@/app/traces/trace-format";
 import { lagOverviewQueryOptions } from "@/lib/queries/lag";
 
 const number = new Intl.NumberFormat("en");
@@ -42,9 +43,9 @@ export function LagTables({ windowMinutes }: { windowMinutes: number }) {
                   </td>
                   <td className="num">{number.format(row.messages)}</td>
                   <td className="num">{row.failed > 0 ? <span className="badge badge-bad">{number.format(row.failed)}</span> : 0}</td>
-                  <td className="num">{row.p50Ms} ms</td>
-                  <td className="num">{row.p95Ms} ms</td>
-                  <td className="num">{row.maxMs} ms</td>
+                  <td className="num">{formatMs(row.p50Ms)}</td>
+                  <td className="num">{formatMs(row.p95Ms)}</td>
+                  <td className="num">{formatMs(row.maxMs)}</td>
                 </tr>
               ))}
             </tbody>

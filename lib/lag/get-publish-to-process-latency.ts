@@ -1,4 +1,6 @@
 import type { Database } from "../db";
+import { Prisma } from "../generated/prisma-sqlite/client";
+import { linksOfSpans } from "../traces/span-store/span-keys";
 import { summarizeLatency, type LatencySummary } from "./summarize-latency";
 
 interface Row {
@@ -19,7 +21,7 @@ export async function getPublishToProcessLatency(database: Database, windowMinut
     database.$queryRaw<Row[]>`
       SELECT c."eventType" AS "eventType", c."serviceName" AS "consumer", c."startTimeUnixNano" - p."startTimeUnixNano" AS "latencyNano", c."statusCode" AS "statusCode"
       FROM "Span" c
-      JOIN "SpanLink" l ON l."traceKey" = c."traceKey" AND l."spanKey" = c."spanKey" AND l."traceId" = c."traceId"
+      ${Prisma.raw(linksOfSpans("c", "l"))}
       JOIN "Span" p ON p."traceKey" = l."linkedTraceKey" AND p."spanKey" = l."linkedSpanKey" AND p."traceId" = l."linkedTraceId" AND p."messagingRole" = 'publish'
       WHERE c."startTimeUnixNano" >= ${since} AND c."messagingRole" = 'consume' AND c."eventType" IS NOT NULL`,
     database.$queryRaw<Row[]>`

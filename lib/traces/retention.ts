@@ -1,8 +1,8 @@
 import type { Database } from "../db";
 import { parseBusinessKeys } from "./span-store/span-record";
 
-// Keeps each delete under SQLite's 999 bound parameters (two keys a span).
-const chunkSize = 400;
+// Keeps each delete under SQLite's 999 bound parameters (three a span, to find its links).
+const chunkSize = 300;
 
 /**
  * Deletes spans (with their links and keys) that started before `cutoff`, a chunk at a time so
@@ -14,15 +14,17 @@ export async function deleteSpansOlderThan(database: Database, cutoffUnixNano: b
   for (;;) {
     const old = await database.span.findMany({
       where: { startTimeUnixNano: { lt: cutoffUnixNano } },
-      select: { traceKey: true, spanKey: true, keys: true },
+      select: { traceKey: true, spanKey: true, startTimeUnixNano: true, keys: true },
       take: chunkSize,
     });
     if (old.length === 0) return deleted;
     const ids = old.map(({ traceKey, spanKey }) => ({ traceKey, spanKey }));
+    // A span's links are found by its start time first (SpanLink's index by the linking span).
+    const linkIds = old.map(({ traceKey, spanKey, startTimeUnixNano }) => ({ startTimeUnixNano, traceKey, spanKey }));
     // SpanKey is found by its whole primary key: it has no index by span.
     const keyRows = old.flatMap(({ traceKey, spanKey, keys }) => parseBusinessKeys(keys).map(({ key, value }) => ({ key, value, traceKey, spanKey })));
     await database.$transaction([
-      database.spanLink.deleteMany({ where: { OR: ids } }),
+      database.spanLink.deleteMany({ where: { OR: linkIds } }),
       ...chunk(keyRows, 200).map((rows) => database.spanKey.deleteMany({ where: { OR: rows } })),
       database.span.deleteMany({ where: { OR: ids } }),
     ]);

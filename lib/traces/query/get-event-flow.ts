@@ -63,7 +63,7 @@ function edgeSpans(kind: EventFlowEdgeKind, eventType: string, since: bigint): P
           c."startTimeUnixNano" - COALESCE(
             (SELECT MIN(p."startTimeUnixNano") FROM "SpanLink" l
               JOIN "Span" p ON p."traceKey" = l."linkedTraceKey" AND p."spanKey" = l."linkedSpanKey" AND p."traceId" = l."linkedTraceId" AND p."messagingRole" = 'publish'
-              WHERE l."traceKey" = c."traceKey" AND l."spanKey" = c."spanKey" AND l."traceId" = c."traceId"),
+              WHERE l."startTimeUnixNano" = c."startTimeUnixNano" AND l."traceKey" = c."traceKey" AND l."spanKey" = c."spanKey" AND l."traceId" = c."traceId"),
             (SELECT p."startTimeUnixNano" FROM "Span" p WHERE p."traceKey" = c."traceKey" AND p."traceId" = c."traceId" AND p."spanId" = c."parentSpanId" AND p."messagingRole" = 'publish'),
             (SELECT MIN(p."startTimeUnixNano") FROM "Span" p
               WHERE p."messageId" = c."messageId" AND p."messagingRole" = 'publish' AND p."startTimeUnixNano" <= c."startTimeUnixNano")

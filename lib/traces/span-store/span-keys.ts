@@ -22,3 +22,11 @@ export function inTraces(traceIds: readonly string[]): { traceKey: { in: bigint[
 export function ofTrace(traceId: string): { traceKey: bigint; traceId: string } {
   return { traceKey: traceKey(traceId), traceId };
 }
+
+/**
+ * SQL joining the SpanLink rows of the spans aliased `span` (its links to other spans), through the
+ * index that starts with the linking span's start time.
+ */
+export function linksOfSpans(span: string, link: string): string {
+  return `JOIN "SpanLink" ${link} ON ${link}."startTimeUnixNano" = ${span}."startTimeUnixNano" AND ${link}."traceKey" = ${span}."traceKey" AND ${link}."spanKey" = ${span}."spanKey" AND ${link}."traceId" = ${span}."traceId"`;
+}

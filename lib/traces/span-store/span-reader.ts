@@ -3,7 +3,7 @@ import pg from "pg";
 import { databaseConfig, type DatabaseConfig } from "../../env";
 import type { Span } from "../../generated/prisma-sqlite/client";
 import type { FlowLink } from "../flow/flow-types";
-import { traceKey } from "./span-keys";
+import { linksOfSpans, traceKey } from "./span-keys";
 
 /** A Span row as read: the table's columns but its integer keys, 64-bit nanoseconds as decimal strings. */
 type StoredSpan = Omit<Span, "traceKey" | "spanKey" | "startTimeUnixNano" | "endTimeUnixNano" | "durationNano"> & {
@@ -53,8 +53,9 @@ const spanSelect = `SELECT "traceId", "spanId", "parentSpanId", "serviceName", "
   "statusCode", "statusMessage", "attributes", "resource", "events", "messagingRole", "messagingSystem", "destination", "eventType", "messageId", "consumerGroup", "keys"
   FROM "Span" WHERE "traceKey" = $1 AND "traceId" = $2 ORDER BY "startTimeUnixNano"`;
 const linkSelect = `SELECT 'out' AS "direction", l."traceId", l."spanId", l."linkedTraceId", l."linkedSpanId", o."serviceName" AS "otherServiceName", o."name" AS "otherName"
-    FROM "SpanLink" l LEFT JOIN "Span" o ON o."traceKey" = l."linkedTraceKey" AND o."spanKey" = l."linkedSpanKey" AND o."traceId" = l."linkedTraceId"
-    WHERE l."traceKey" = $1 AND l."traceId" = $2
+    FROM "Span" s ${linksOfSpans("s", "l")}
+    LEFT JOIN "Span" o ON o."traceKey" = l."linkedTraceKey" AND o."spanKey" = l."linkedSpanKey" AND o."traceId" = l."linkedTraceId"
+    WHERE s."traceKey" = $1 AND s."traceId" = $2
   UNION ALL
   SELECT 'in', l."traceId", l."spanId", l."linkedTraceId", l."linkedSpanId", o."serviceName", o."name"
     FROM "SpanLink" l LEFT JOIN "Span" o ON o."traceKey" = l."traceKey" AND o."spanKey" = l."spanKey" AND o."traceId" = l."traceId"
@@ -68,16 +69,18 @@ type InList = (parameter: number, type: "bigint" | "text") => string;
 
 /** The order flow's queries, the same text on both databases but for how a list is passed. */
 function flowQueries(inList: InList) {
-  const ofTraces = (keyColumn: string, idColumn: string) => `"${keyColumn}" ${inList(1, "bigint")} AND "${idColumn}" ${inList(2, "text")}`;
+  // The rows of the listed traces, by their trace key and id columns.
+  const ofTraces = (keyColumn: string, idColumn: string) => `${keyColumn} ${inList(1, "bigint")} AND ${idColumn} ${inList(2, "text")}`;
+  const spansOfTraces = ofTraces(`s."traceKey"`, `s."traceId"`);
   return {
     tracesWithKey: `SELECT DISTINCT "traceId" FROM "SpanKey" WHERE "key" = $1 AND "value" = $2 LIMIT $3`,
-    traceNeighbours: `SELECT 'trace' AS "kind", "linkedTraceId" AS "value" FROM "SpanLink" WHERE ${ofTraces("traceKey", "traceId")}
-      UNION ALL SELECT 'trace', "traceId" FROM "SpanLink" WHERE ${ofTraces("linkedTraceKey", "linkedTraceId")}
-      UNION ALL SELECT 'message', "messageId" FROM "Span" WHERE ${ofTraces("traceKey", "traceId")} AND "messageId" IS NOT NULL`,
+    traceNeighbours: `SELECT 'trace' AS "kind", l."linkedTraceId" AS "value" FROM "Span" s ${linksOfSpans("s", "l")} WHERE ${spansOfTraces}
+      UNION ALL SELECT 'trace', "traceId" FROM "SpanLink" WHERE ${ofTraces(`"linkedTraceKey"`, `"linkedTraceId"`)}
+      UNION ALL SELECT 'message', "messageId" FROM "Span" s WHERE ${spansOfTraces} AND "messageId" IS NOT NULL`,
     tracesWithMessageIds: `SELECT DISTINCT "traceId" FROM "Span" WHERE "messageId" ${inList(1, "text")} AND NOT ("traceId" ${inList(2, "text")}) LIMIT $3`,
     flowSpans: `SELECT "traceId", "spanId", "parentSpanId", "serviceName", "name", "startTimeUnixNano", "endTimeUnixNano", "statusCode", "statusMessage",
-      "attributes", "messagingRole", "messagingSystem", "destination", "eventType", "messageId", "consumerGroup" FROM "Span" WHERE ${ofTraces("traceKey", "traceId")}`,
-    flowLinks: `SELECT "traceId", "spanId", "linkedTraceId", "linkedSpanId" FROM "SpanLink" WHERE ${ofTraces("traceKey", "traceId")}`,
+      "attributes", "messagingRole", "messagingSystem", "destination", "eventType", "messageId", "consumerGroup" FROM "Span" s WHERE ${spansOfTraces}`,
+    flowLinks: `SELECT l."traceId", l."spanId", l."linkedTraceId", l."linkedSpanId" FROM "Span" s ${linksOfSpans("s", "l")} WHERE ${spansOfTraces}`,
   };
 }
 

@@ -103,7 +103,7 @@ describe(`the ${config.provider} span writer`, () => {
     await writer.write([repeated, repeated]);
     const leftBehind = span({ traceId: repeatTrace, spanId: "0000000000000007", links: [linkToProducer] });
     const leftKeys = { traceKey: traceKey(repeatTrace), spanKey: spanKey("0000000000000007"), traceId: repeatTrace };
-    await database.spanLink.create({ data: { ...leftKeys, spanId: "0000000000000007", linkedTraceKey: traceKey(producerTrace), linkedSpanKey: spanKey("0000000000000001"), linkedTraceId: producerTrace, linkedSpanId: "0000000000000001" } });
+    await database.spanLink.create({ data: { ...leftKeys, startTimeUnixNano: start, spanId: "0000000000000007", linkedTraceKey: traceKey(producerTrace), linkedSpanKey: spanKey("0000000000000001"), linkedTraceId: producerTrace, linkedSpanId: "0000000000000001" } });
     await database.spanKey.create({ data: { ...leftKeys, key: "order.id", value: "1042", startTimeUnixNano: start } });
     await writer.write([leftBehind]);
     expect(await database.span.count({ where: { traceId: repeatTrace } })).toBe(2);

@@ -1,3 +1,0 @@
--- Nothing to change on PostgreSQL: this migration turns SQLite's WITHOUT ROWID SpanLink table into
--- an ordinary one, and PostgreSQL tables are heaps with separate indexes already. It exists so
--- that both providers keep the same list of migrations.

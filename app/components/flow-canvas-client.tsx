@@ -34,8 +34,9 @@ interface FlowCanvasProps {
 export function FlowCanvas({ nodes, edges, graphHeight, colorOf, selectedEdgeId, onEdgeClick }: FlowCanvasProps) {
   const router = useRouter();
   const prefersDark = usePrefersDark();
-  const flowNodes = useMemo<Node[]>(() => {
-    return nodes.map((node) => ({
+  const flowNodes = useMemo<Node[]>(
+    () =>
+      nodes.map((node) => ({
         id: node.id,
         position: { x: node.x, y: node.y },
         data: { label: <NodeLabel node={node} /> },
@@ -48,8 +49,9 @@ export function FlowCanvas({ nodes, edges, graphHeight, colorOf, selectedEdgeId,
         className: `flow-node flow-node-${node.kind}${node.deadLetter ? " flow-node-dlq" : ""}${node.errors > 0 ? " flow-node-errors" : ""}`,
         style: node.kind === "service" ? { width: node.width, height: node.height, borderLeftColor: colorOf(node.label) } : { width: node.width, height: node.height },
         ariaLabel: `${node.kind === "service" ? "Service" : "Destination"} ${node.label}${node.errors > 0 ? `, ${node.errors} failed` : ""}`,
-      }));
-  }, [nodes, colorOf]);
+      })),
+    [nodes, colorOf],
+  );
   const flowEdges = useMemo<Edge[]>(() => {
     const labels = new Map(nodes.map((node) => [node.id, node.label]));
     return edges.map((edge) => {

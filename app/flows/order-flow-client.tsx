@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useMemo } from "react";
 import { Stat } from "@/app/components/stat";
 import { orderFlowQueryOptions } from "@/lib/queries/flows";
 import { traceHref } from "@/lib/queries/traces";
@@ -12,6 +13,7 @@ import { FlowHops } from "./flow-hops";
 /** The order flow of one business key: summary, graph of services and destinations, hop timeline, traces. */
 export function OrderFlowView({ flowKey, flowValue }: { flowKey: string; flowValue: string }) {
   const { data: flow, error, isFetching } = useQuery(orderFlowQueryOptions(flowKey, flowValue));
+  const colorOf = useMemo(() => serviceColors(flow?.services ?? []), [flow]);
   if (error) return <p className="callout callout-bad" role="alert">Could not load the flow: {error.message}</p>;
   if (!flow) return <p className="muted">Stitching traces…</p>;
   if (flow.traceIds.length === 0) {
@@ -27,7 +29,6 @@ export function OrderFlowView({ flowKey, flowValue }: { flowKey: string; flowVal
   const deadLettered = flow.hops.filter((hop) => hop.outcome === "dead-lettered").length;
   const failed = flow.hops.filter((hop) => hop.outcome === "error").length;
   const retries = flow.hops.reduce((sum, hop) => sum + hop.retries, 0);
-  const colorOf = serviceColors(flow.services);
   return (
     <>
       <div className="stats flow-stats" aria-live="polite">

@@ -98,12 +98,22 @@ async function waitForHealth(): Promise<void> {
   throw new Error("the app did not start within 5 minutes");
 }
 
+/** A process's children (Linux /proc). */
+function childPids(pid: number): number[] {
+  return readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").split(" ").filter(Boolean).map(Number);
+}
+
+/** CPU seconds (user + system) one process has used (Linux /proc). */
+function processCpuSeconds(pid: number | string): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / clockTicksPerSecond;
+}
+
 /** Resident memory of a process and all its descendants, in MiB (Linux /proc). */
 function treeRssMiB(pid: number): number {
   try {
     const kib = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
-    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").split(" ").filter(Boolean).map(Number);
-    return kib / 1024 + children.reduce((sum, child) => sum + treeRssMiB(child), 0);
+    return kib / 1024 + childPids(pid).reduce((sum, child) => sum + treeRssMiB(child), 0);
   } catch {
     return 0;
   }
@@ -112,9 +122,7 @@ function treeRssMiB(pid: number): number {
 /** CPU seconds (user + system) a process and all its descendants have used (Linux /proc). */
 function treeCpuSeconds(pid: number): number {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").split(" ").filter(Boolean).map(Number);
-    return (Number(fields[11]) + Number(fields[12])) / clockTicksPerSecond + children.reduce((sum, child) => sum + treeCpuSeconds(child), 0);
+    return processCpuSeconds(pid) + childPids(pid).reduce((sum, child) => sum + treeCpuSeconds(child), 0);
   } catch {
     return 0;
   }
@@ -130,9 +138,7 @@ function postgresCpuSeconds(): number {
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      if (readFileSync(`/proc/${entry}/comm`, "utf8").trim() !== "postgres") continue;
-      const fields = readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1]!.split(" ");
-      seconds += (Number(fields[11]) + Number(fields[12])) / clockTicksPerSecond;
+      if (readFileSync(`/proc/${entry}/comm`, "utf8").trim() === "postgres") seconds += processCpuSeconds(entry);
     } catch {
       // The process ended while being read.
     }

@@ -1,11 +1,11 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { spanReader } from "@/lib/traces/span-store/span-reader";
 import { env } from "@/lib/env";
 import { orderFlowQueryOptions } from "@/lib/queries/flows";
 import { getQueryClient } from "@/lib/queries/get-query-client";
 import { getOrderFlow, orderFlowQuerySchema } from "@/lib/traces/query/get-order-flow";
+import { spanReader } from "@/lib/traces/span-store/span-reader";
 import { OrderFlowView } from "./order-flow-client";
 
 export const metadata: Metadata = { title: "Order flow" };

@@ -1,10 +1,10 @@
 "use client";
 
-import { Background, Controls, MarkerType, Position, ReactFlow, type Edge, type Node } from "@xyflow/react";
+import { Background, BaseEdge, Controls, MarkerType, Position, ReactFlow, type Edge, type EdgeProps, type Node } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useRouter } from "next/navigation";
 import { useMemo, useSyncExternalStore } from "react";
-import type { FlowGraphNode } from "@/lib/traces/flow/layout-flow-graph";
+import type { EdgeRoute, FlowGraphNode } from "@/lib/traces/flow/layout-flow-graph";
 
 /** An edge as the canvas draws it: red when messages on it failed, dashed into a dead-letter destination. */
 export interface FlowCanvasEdge {
@@ -19,6 +19,8 @@ export interface FlowCanvasEdge {
 interface FlowCanvasProps {
   nodes: FlowGraphNode[];
   edges: FlowCanvasEdge[];
+  /** Each edge's path and label position, as the layout routed it. */
+  routes: Map<string, EdgeRoute>;
   /** The laid-out graph's height; the canvas grows with it, within bounds. */
   graphHeight: number;
   /** The colour of each service the page shows (the same on its graph, hops and lists). */
@@ -28,10 +30,10 @@ interface FlowCanvasProps {
 }
 
 /**
- * A graph of services and broker destinations laid out by dagre: the order flow's and the event
+ * A graph of services and broker destinations laid out and routed by dagre: the order flow's and the event
  * flow's. A service node opens that service's traces; edges are named by their ends for assistive technology.
  */
-export function FlowCanvas({ nodes, edges, graphHeight, colorOf, selectedEdgeId, onEdgeClick }: FlowCanvasProps) {
+export function FlowCanvas({ nodes, edges, routes, graphHeight, colorOf, selectedEdgeId, onEdgeClick }: FlowCanvasProps) {
   const router = useRouter();
   const prefersDark = usePrefersDark();
   const flowNodes = useMemo<Node[]>(
@@ -63,7 +65,8 @@ export function FlowCanvas({ nodes, edges, graphHeight, colorOf, selectedEdgeId,
         target: edge.target,
         label: edge.label,
         ariaLabel: `Edge from ${labels.get(edge.source)} to ${labels.get(edge.target)}${edge.label ? `: ${edge.label}` : ""}`,
-        type: "smoothstep",
+        type: "routed",
+        data: { route: routes.get(edge.id) },
         selected,
         className: `flow-edge${edge.deadLetter ? " flow-edge-dlq" : ""}${edge.errors > 0 ? " flow-edge-errors" : ""}${selected ? " flow-edge-selected" : ""}${onEdgeClick ? " flow-edge-clickable" : ""}`,
         markerEnd: { type: MarkerType.ArrowClosed, color: tone, width: 16, height: 16 },
@@ -72,15 +75,16 @@ export function FlowCanvas({ nodes, edges, graphHeight, colorOf, selectedEdgeId,
         labelBgBorderRadius: 4,
       };
     });
-  }, [nodes, edges, selectedEdgeId, onEdgeClick]);
+  }, [nodes, edges, routes, selectedEdgeId, onEdgeClick]);
   const height = Math.min(Math.max(graphHeight + 40, 220), 560);
   return (
     <div className="flow-graph" style={{ height }} data-testid="flow-graph">
       <ReactFlow
         nodes={flowNodes}
         edges={flowEdges}
+        edgeTypes={edgeTypes}
         fitView
-        fitViewOptions={{ padding: 0.15, maxZoom: 1.1 }}
+        fitViewOptions={{ padding: 0.06, maxZoom: 1.1 }}
         minZoom={0.2}
         nodesConnectable={false}
         nodesDraggable={false}
@@ -93,10 +97,48 @@ export function FlowCanvas({ nodes, edges, graphHeight, colorOf, selectedEdgeId,
         onEdgeClick={onEdgeClick ? (_, edge) => onEdgeClick(edge.id) : undefined}
       >
         <Background gap={20} size={1} />
-        <Controls showInteractive={false} />
+        <Controls showInteractive={false} orientation="horizontal" position="top-right" />
       </ReactFlow>
     </div>
   );
+}
+
+/** An edge drawn along the layout's route: a smooth curve through its points, the label where the layout left room. */
+function RoutedEdge({ id, data, label, markerEnd, style, labelBgPadding, labelBgBorderRadius, interactionWidth }: EdgeProps<Edge<{ route?: EdgeRoute }>>) {
+  const route = data?.route;
+  if (!route || route.points.length < 2) return null;
+  return (
+    <BaseEdge
+      id={id}
+      path={smoothPath(route.points)}
+      label={route.labelAt ? label : undefined}
+      labelX={route.labelAt?.x}
+      labelY={route.labelAt?.y}
+      labelBgPadding={labelBgPadding}
+      labelBgBorderRadius={labelBgBorderRadius}
+      markerEnd={markerEnd}
+      style={style}
+      interactionWidth={interactionWidth}
+    />
+  );
+}
+
+const edgeTypes = { routed: RoutedEdge };
+
+/**
+ * A uniform cubic B-spline through the route's points, pinned to its first and last point: it
+ * bends smoothly at the layout's bend points and still meets the nodes' borders.
+ */
+function smoothPath(points: { x: number; y: number }[]): string {
+  const [first, second] = points as [{ x: number; y: number }, { x: number; y: number }];
+  if (points.length === 2) return `M${first.x},${first.y}L${second.x},${second.y}`;
+  let path = `M${first.x},${first.y}L${(5 * first.x + second.x) / 6},${(5 * first.y + second.y) / 6}`;
+  let [a, b] = [first, second];
+  for (const c of [...points.slice(2), points[points.length - 1]!]) {
+    path += `C${(2 * a.x + b.x) / 3},${(2 * a.y + b.y) / 3} ${(a.x + 2 * b.x) / 3},${(a.y + 2 * b.y) / 3} ${(a.x + 4 * b.x + c.x) / 6},${(a.y + 4 * b.y + c.y) / 6}`;
+    [a, b] = [b, c];
+  }
+  return `${path}L${b.x},${b.y}`;
 }
 
 const darkQuery = "(prefers-color-scheme: dark)";

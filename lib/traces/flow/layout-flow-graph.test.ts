@@ -36,6 +36,19 @@ describe("layoutFlowGraph", () => {
     expect(graph.width).toBeGreaterThan(0);
   });
 
+  it("keeps the service that starts the flow leftmost when it also consumes a reply", () => {
+    const order = publishSpan(T1, "c000000000000001", { startMs: 0, destination: "orders" });
+    const charge = consumeSpan(T1, "c000000000000002", { serviceName: "payment", parentSpanId: order.spanId, startMs: 5, destination: "orders" });
+    const charged = publishSpan(T1, "c000000000000003", { serviceName: "payment", parentSpanId: charge.spanId, startMs: 6, destination: "payments" });
+    const reply = consumeSpan(T1, "c000000000000004", { serviceName: "checkout", parentSpanId: charged.spanId, startMs: 8, destination: "payments" });
+    const cycle = layoutFlowGraph(buildOrderFlow({ key: "order.id", value: "2", spans: [order, charge, charged, reply], links: [] }));
+    const x = (id: string) => cycle.nodes.find((node) => node.id === id)!.x;
+    expect(x("service:checkout")).toBeLessThan(x("destination:rabbitmq:orders"));
+    expect(x("destination:rabbitmq:orders")).toBeLessThan(x("service:payment"));
+    expect(x("service:payment")).toBeLessThan(x("destination:rabbitmq:payments"));
+    expect(cycle.edges.find((edge) => edge.source === "destination:rabbitmq:payments")?.target).toBe("service:checkout");
+  });
+
   it("shows bare services when there is no messaging at all", () => {
     expect(layoutFlowGraph({ services: ["gateway"], edges: [], hops: [] }).nodes.map((node) => node.id)).toEqual(["service:gateway"]);
   });

@@ -47,7 +47,7 @@ export function eventLabel(eventType: string | null, eventVersion: string | null
  * count (when more than one) and failures; laid out by dagre. Services without any messaging edge are shown only when the
  * flow has no edges at all.
  */
-export function layoutFlowGraph(flow: Pick<OrderFlow, "services" | "edges" | "hops">): { nodes: FlowGraphNode[]; edges: FlowGraphEdge[]; width: number; height: number } {
+export function layoutFlowGraph(flow: Pick<OrderFlow, "services" | "edges" | "hops">): { nodes: FlowGraphNode[]; edges: FlowGraphEdge[]; routes: Map<string, EdgeRoute>; width: number; height: number } {
   const nodes = new Map<string, Omit<FlowGraphNode, "x" | "y">>();
   const edges = new Map<string, FlowGraphEdge & { publishes?: Set<string> }>();
   const addService = (name: string) => {
@@ -103,34 +103,75 @@ export function layoutFlowGraph(flow: Pick<OrderFlow, "services" | "edges" | "ho
   }
   if (edges.size === 0) for (const service of flow.services) addService(service);
 
-  const laidOut = layoutGraph([...nodes.values()], [...edges.values()]);
+  // A service that starts the flow and later consumes a reply closes a cycle. dagre turns round
+  // the edges that close cycles as it first meets them, walking the nodes in the order given:
+  // given by first activity, the order's first publisher stays leftmost and only replies run back.
+  const firstSeen = firstActivity(flow.hops);
+  const never = BigInt(Number.MAX_SAFE_INTEGER) ** 2n;
+  const byFirstActivity = [...nodes.values()].sort((a, b) => {
+    const difference = (firstSeen.get(a.id) ?? never) - (firstSeen.get(b.id) ?? never);
+    // A publisher and its destination share the publish's time: the publisher comes first.
+    return difference < 0n ? -1 : difference > 0n ? 1 : a.kind === b.kind ? 0 : a.kind === "service" ? -1 : 1;
+  });
+  const laidOut = layoutGraph(byFirstActivity, [...edges.values()]);
   return {
     ...laidOut,
     edges: [...edges.values()].map((edge) => ({ id: edge.id, source: edge.source, target: edge.target, label: edge.label, count: edge.count, errors: edge.errors, deadLetter: edge.deadLetter })),
   };
 }
 
+/** When each node of the graph first took part in the flow: a service's first publish or processing, a destination's first publish. */
+function firstActivity(hops: OrderFlow["hops"]): Map<string, bigint> {
+  const first = new Map<string, bigint>();
+  const seen = (id: string, at: string | null) => {
+    if (at === null) return;
+    const time = BigInt(at);
+    const earlier = first.get(id);
+    if (earlier === undefined || time < earlier) first.set(id, time);
+  };
+  for (const hop of hops) {
+    if (hop.producer !== null) seen(serviceNodeId(hop.producer), hop.publishAt);
+    seen(destinationNodeId(hop.system, hop.destination), hop.publishAt ?? hop.processStartAt);
+    seen(serviceNodeId(hop.consumer), hop.processStartAt);
+  }
+  return first;
+}
+
+/** Where dagre drew an edge: a polyline from the source's border to the target's, and its label's centre. */
+export interface EdgeRoute {
+  points: { x: number; y: number }[];
+  labelAt: { x: number; y: number } | null;
+}
+
 /**
  * Positions sized nodes left to right with dagre (each node's top-left corner), leaving room
- * between ranks for the edges' labels. Shared by the order flow and the event flow.
+ * between ranks for the edges' labels, and routes each edge around the nodes, so that an edge
+ * closing a cycle runs back below or above the others rather than through them. Where edges form
+ * a cycle, the node given first keeps its place.
  */
 export function layoutGraph<N extends { id: string; width: number; height: number }>(
   nodes: N[],
   edges: { id: string; source: string; target: string; label: string }[],
-): { nodes: (N & { x: number; y: number })[]; width: number; height: number } {
+): { nodes: (N & { x: number; y: number })[]; routes: Map<string, EdgeRoute>; width: number; height: number } {
   const graph = new dagre.graphlib.Graph({ multigraph: true });
-  graph.setGraph({ rankdir: "LR", nodesep: 24, ranksep: 28, edgesep: 14, marginx: 16, marginy: 16 });
+  graph.setGraph({ rankdir: "LR", nodesep: 24, ranksep: 20, edgesep: 14, marginx: 16, marginy: 16 });
   graph.setDefaultEdgeLabel(() => ({}));
   for (const node of nodes) graph.setNode(node.id, { width: node.width, height: node.height });
   // Sized labels make dagre leave room for them between ranks, so no label overlaps a node.
   for (const edge of edges) graph.setEdge(edge.source, edge.target, { width: edge.label ? labelWidth(edge.label) : 0, height: edge.label ? 20 : 0, labelpos: "c" }, edge.id);
   dagre.layout(graph);
   const size = graph.graph();
+  const routes = new Map<string, EdgeRoute>();
+  for (const edge of edges) {
+    const laidOut = graph.edge(edge.source, edge.target, edge.id) as { points: { x: number; y: number }[]; x?: number; y?: number };
+    routes.set(edge.id, { points: laidOut.points, labelAt: edge.label && laidOut.x !== undefined && laidOut.y !== undefined ? { x: laidOut.x, y: laidOut.y } : null });
+  }
   return {
     nodes: nodes.map((node) => {
       const position = graph.node(node.id);
       return { ...node, x: Math.round(position.x - node.width / 2), y: Math.round(position.y - node.height / 2) };
     }),
+    routes,
     width: Math.ceil(size.width ?? 0),
     height: Math.ceil(size.height ?? 0),
   };

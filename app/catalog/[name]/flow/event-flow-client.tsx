@@ -53,6 +53,7 @@ export function EventFlowView({ name, windowMinutes }: { name: string; windowMin
       <FlowCanvas
         nodes={graph.nodes}
         edges={canvasEdges}
+        routes={graph.routes}
         graphHeight={graph.height}
         colorOf={colorOf}
         selectedEdgeId={selected?.id}

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { AppShell } from "../pages/app-shell";
 import { EventFlowPage, ObservedUsageSection } from "../pages/event-flow-pages";
-import { orderScenario, sendScenario } from "../pages/trace-pages";
+import { orderScenario, sendScenario, TraceSearchPage } from "../pages/trace-pages";
 
 test("an event type's page shows declared beside observed, and its flow leads to example traces", async ({ page, request }) => {
   const scenario = orderScenario();
@@ -72,6 +72,11 @@ test("a service page shows what the service declares beside what it was seen doi
   await shell.open("/services/payment");
   await expect(usage.row("order.placed")).toContainText("consumer");
   await expect(usage.row("order.placed")).not.toContainText("never seen");
+
+  await page.getByRole("link", { name: "Traces of payment" }).click();
+  await expect(page).toHaveURL(/\/traces\?service=payment$/);
+  await expect(page.getByLabel("Service")).toHaveValue("payment");
+  await expect(new TraceSearchPage(page).resultRows().first()).toContainText("payment");
   expect(shell.consoleErrors).toEqual([]);
 });
 

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { UsageFindings, UsageTable } from "@/app/components/observed-usage";
 import { db } from "@/lib/db";
 import { getServiceUsage } from "@/lib/registry/get-service-usage";
@@ -7,9 +8,12 @@ export async function ServiceUsageSection({ name }: { name: string }) {
   const usage = await getServiceUsage(db(), name);
   return (
     <section aria-labelledby="usage-heading">
-      <h2 id="usage-heading">
-        Declared and observed <span className="muted section-sub">event types, from stored spans</span>
-      </h2>
+      <div className="section-head">
+        <h2 id="usage-heading">
+          Declared and observed <span className="muted section-sub">event types, from stored spans</span>
+        </h2>
+        <Link href={`/traces?${new URLSearchParams({ service: name }).toString()}`}>Traces of {name}</Link>
+      </div>
       <UsageFindings findings={usage.findings} observedAnything={usage.rows.some((row) => row.messages > 0)} />
       {usage.rows.length === 0 ? (
         <p className="muted">Declares no event types, and none has been seen in its spans.</p>

@@ -10,11 +10,11 @@ import { ActiveFilters, FacetPanel } from "./facets";
 import { Pagination } from "./pagination";
 import { SearchHotkey } from "./search-hotkey-client";
 import { markdownToPlainText } from "@/lib/registry/view/markdown";
+import { formatCount } from "@/lib/format/units";
 
 export const metadata: Metadata = { title: "Catalog" };
 
 const pageSize = 50;
-const numberFormat = new Intl.NumberFormat("en");
 
 export default async function CatalogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = readCatalogParams(await searchParams);
@@ -61,7 +61,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
           /
         </kbd>
         <span className="muted toolbar-end" aria-live="polite">
-          {list.total === 0 ? "No event types" : `${numberFormat.format(firstShown)}–${numberFormat.format(lastShown)} of ${numberFormat.format(list.total)} event type${list.total === 1 ? "" : "s"}`}
+          {list.total === 0 ? "No event types" : `${formatCount(firstShown)}–${formatCount(lastShown)} of ${formatCount(list.total)} event type${list.total === 1 ? "" : "s"}`}
         </span>
         <SearchHotkey inputId="catalog-search" />
       </form>

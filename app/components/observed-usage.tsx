@@ -2,8 +2,8 @@ import Link from "next/link";
 import { formatStartTime } from "@/app/traces/trace-format";
 import type { UsageFinding, UsageRow } from "@/lib/registry/observed-usage";
 import { eventTypeHref, serviceHref } from "./entity-links";
+import { formatCount } from "@/lib/format/units";
 
-const number = new Intl.NumberFormat("en");
 
 const findingTitle: Record<UsageFinding["kind"], string> = {
   UNDECLARED_PRODUCER: "Undeclared producer",
@@ -63,7 +63,7 @@ export function UsageTable({ rows, by, labelledBy }: { rows: UsageRow[]; by: "se
               </td>
               <td>{row.role === "publish" ? "producer" : "consumer"}</td>
               <td>{row.declared ? <span className="muted">declared</span> : <span className="badge badge-warn">not declared</span>}</td>
-              <td className="num">{row.messages > 0 ? number.format(row.messages) : <span className="muted">never seen</span>}</td>
+              <td className="num">{row.messages > 0 ? formatCount(row.messages) : <span className="muted">never seen</span>}</td>
               <td className="nowrap small">{row.lastSeen ? formatStartTime(row.lastSeen) : <span className="muted">–</span>}</td>
             </tr>
           ))}

@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { formatCount } from "@/lib/format/units";
 import { flowHref } from "@/lib/queries/flows";
 import { traceHref, traceSearchQueryOptions } from "@/lib/queries/traces";
 import { serviceColors } from "@/lib/traces/flow/waterfall-math";
@@ -79,7 +80,7 @@ export function TraceResults({ params }: { params: TraceSearchParams }) {
                       <span style={{ width: `${Math.max(2, (trace.durationMs / longest) * 100)}%` }} />
                     </div>
                   </td>
-                  <td className="num">{trace.spanCount}</td>
+                  <td className="num">{formatCount(trace.spanCount)}</td>
                   <td>
                     <ul className="plain-list service-list">
                       {trace.services.map((service) => (

@@ -106,6 +106,23 @@ export function orderScenario(now = Date.now()) {
   return { orderId, trace, span, body };
 }
 
+/** One trace of `spanCount` spans as OTLP/JSON: a root and, under it, one "step N" span per millisecond. */
+export function largeTrace(spanCount: number, now = Date.now()) {
+  const traceId = hex(16);
+  const rootId = hex(8);
+  const nanos = (ms: number) => (BigInt(now - spanCount + ms) * 1_000_000n).toString();
+  const spans = Array.from({ length: spanCount }, (_, index) => ({
+    traceId,
+    spanId: index === 0 ? rootId : hex(8),
+    ...(index === 0 ? {} : { parentSpanId: rootId }),
+    name: index === 0 ? "bulk import" : `step ${index}`,
+    kind: 1,
+    startTimeUnixNano: nanos(index),
+    endTimeUnixNano: nanos(index === 0 ? spanCount : index + 1),
+  }));
+  return { traceId, body: { resourceSpans: [{ resource: { attributes: [attribute("service.name", "importer")] }, scopeSpans: [{ spans }] }] } };
+}
+
 /** Sends the scenario through the app's OTLP/JSON receiver. */
 export async function sendScenario(request: APIRequestContext, body: unknown): Promise<void> {
   const response = await request.post("/v1/traces", { data: body, headers: { "content-type": "application/json" } });

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { AppShell } from "../pages/app-shell";
-import { OrderFlowPage, orderScenario, sendScenario, TraceSearchPage, TraceViewPage } from "../pages/trace-pages";
+import { largeTrace, OrderFlowPage, orderScenario, sendScenario, TraceSearchPage, TraceViewPage } from "../pages/trace-pages";
 
 test("search by order.id, open the order flow, open a trace, follow a link to the consumer's trace and back", async ({ page, request }) => {
   const scenario = orderScenario();
@@ -66,6 +66,25 @@ test("the waterfall works from the keyboard and keeps the selected span in the U
   await expect(page).toHaveURL(`/traces/${scenario.trace.checkout}?span=${scenario.span.inventory}`);
   await page.reload();
   await expect(trace.spanRow(/orders process/)).toHaveAttribute("aria-selected", "true");
+  expect(shell.consoleErrors).toEqual([]);
+});
+
+test("a 5,000-span trace renders only the rows in view, and the keyboard reaches its last span", async ({ page, request }) => {
+  const large = largeTrace(5_000);
+  await sendScenario(request, large.body);
+  const shell = new AppShell(page);
+  await shell.open(`/traces/${large.traceId}`);
+  const trace = new TraceViewPage(page);
+  await expect(trace.spanRow(/bulk import/)).toBeVisible();
+  await expect(page.getByText("5,000 spans", { exact: false })).toBeVisible();
+  const rendered = await page.getByRole("treeitem").count();
+  expect(rendered).toBeLessThan(100);
+  await trace.spanRow(/bulk import/).focus();
+  await page.keyboard.press("End");
+  await expect(trace.spanRow(/step 4999\b/)).toBeFocused();
+  await expect(trace.spanRow(/bulk import/)).toHaveCount(0);
+  expect(await page.getByRole("treeitem").count()).toBeLessThan(100);
+  await shell.screenshot("traces-large");
   expect(shell.consoleErrors).toEqual([]);
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDurationNano, formatInstant, unixNanoToDate } from "./units";
+import { formatCount, formatDurationNano, formatInstant, unixNanoToDate } from "./units";
 
 describe("formatDurationNano", () => {
   it.each([
@@ -20,5 +20,12 @@ describe("instants", () => {
   });
   it("formats in UTC", () => {
     expect(formatInstant(new Date("2026-01-02T03:04:05.678Z"))).toBe("2026-01-02 03:04:05 UTC");
+  });
+});
+
+describe("formatCount", () => {
+  it("groups thousands", () => {
+    expect(formatCount(5_000)).toBe("5,000");
+    expect(formatCount(999)).toBe("999");
   });
 });

@@ -1,4 +1,4 @@
-/** Durations and instants for display. Span times are Unix nanoseconds as bigint, never numbers of ms. */
+/** Counts, durations and instants for display. Span times are Unix nanoseconds as bigint, never numbers of ms. */
 export function formatDurationNano(nanos: bigint): string {
   if (nanos < 1_000n) return `${nanos} ns`;
   if (nanos < 1_000_000n) return `${trim(Number(nanos) / 1e3)} µs`;
@@ -13,6 +13,13 @@ export function unixNanoToDate(nanos: bigint): Date {
 /** An instant as `YYYY-MM-DD HH:MM:SS` in UTC, the same on server and client. */
 export function formatInstant(date: Date): string {
   return date.toISOString().replace("T", " ").slice(0, 19) + " UTC";
+}
+
+const countFormat = new Intl.NumberFormat("en");
+
+/** A count with thousands separators (`5,000`), the same on server and client. */
+export function formatCount(count: number): string {
+  return countFormat.format(count);
 }
 
 function trim(value: number): string {

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useCallback, useMemo, useState } from "react";
-import { formatDurationNano, formatInstant, unixNanoToDate } from "@/lib/format/units";
+import { formatCount, formatDurationNano, formatInstant, unixNanoToDate } from "@/lib/format/units";
 import { flowHref } from "@/lib/queries/flows";
 import { traceDetailQueryOptions, traceHref } from "@/lib/queries/traces";
 import { criticalPath } from "@/lib/traces/flow/critical-path";
@@ -79,7 +79,7 @@ export function TraceView({ traceId }: { traceId: string }) {
             <span>{formatDurationNano(tree.endNano - tree.startNano)}</span>
             <span aria-hidden="true">·</span>
             <span>
-              {data.spans.length} span{data.spans.length === 1 ? "" : "s"}
+              {formatCount(data.spans.length)} span{data.spans.length === 1 ? "" : "s"}
             </span>
             {errors > 0 ? <span className="badge badge-bad">{errors} error{errors === 1 ? "" : "s"}</span> : null}
           </p>

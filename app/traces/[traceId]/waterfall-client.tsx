@@ -47,22 +47,35 @@ export function Waterfall({ tree, rows, colorOf, selectedId, onSelect, onToggle,
   }, []);
 
   // Keep the selected row in view (after keyboard moves, and when a link selected a span far down).
+  // The rows in view are rendered from `view`, so it follows the scroll at once, not on the scroll event.
   useEffect(() => {
     const element = scroller.current;
     if (!element || selectedIndex < 0) return;
     const top = selectedIndex * rowHeight;
     if (top < element.scrollTop) element.scrollTop = top;
     else if (top + rowHeight > element.scrollTop + element.clientHeight) element.scrollTop = top - element.clientHeight + rowHeight * 3;
-    if (element.contains(document.activeElement)) element.querySelector<HTMLElement>(`[data-span-id="${selectedId}"]`)?.focus({ preventScroll: true });
-  }, [selectedIndex, selectedId]);
+    setView({ scrollTop: element.scrollTop, height: element.clientHeight });
+  }, [selectedIndex]);
+
+  // A keyboard move takes the focus along, once the selected row is rendered: a jump far down
+  // unmounts the row that had it.
+  const focusFollowsSelection = useRef(false);
+  useEffect(() => {
+    if (!focusFollowsSelection.current) return;
+    const row = scroller.current?.querySelector<HTMLElement>(`[data-span-id="${selectedId}"]`);
+    if (!row) return;
+    row.focus({ preventScroll: true });
+    focusFollowsSelection.current = false;
+  }, [selectedId, first, last]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (selectedIndex < 0) return;
     const row = rows[selectedIndex]!;
-    const move = (index: number) => {
-      const target = rows[Math.max(0, Math.min(rows.length - 1, index))];
-      if (target) onSelect(target.spanId);
+    const select = (spanId: string) => {
+      focusFollowsSelection.current = spanId !== row.spanId;
+      onSelect(spanId);
     };
+    const move = (index: number) => select(rows[Math.max(0, Math.min(rows.length - 1, index))]!.spanId);
     const handled = () => event.preventDefault();
     switch (event.key) {
       case "ArrowDown":
@@ -90,7 +103,7 @@ export function Waterfall({ tree, rows, colorOf, selectedId, onSelect, onToggle,
         handled();
         const parent = tree.nodes.get(row.spanId)?.parentSpanId;
         if (row.hasChildren && !row.collapsed) onToggle(row.spanId, false);
-        else if (parent) onSelect(parent);
+        else if (parent) select(parent);
         break;
       }
       case " ":

@@ -3,8 +3,8 @@ import { eventFlowHref } from "@/lib/queries/flows";
 import { traceHref } from "@/lib/queries/traces";
 import type { EventFlowEdge } from "@/lib/traces/flow/build-event-flow";
 import { formatMs, formatNanoInstant } from "@/app/traces/trace-format";
+import { formatCount } from "@/lib/format/units";
 
-const number = new Intl.NumberFormat("en");
 
 /** An edge's two ends as the graph draws them, and what happens along it. */
 export function edgeSummary(edge: EventFlowEdge): { from: string; to: string; action: string } {
@@ -30,9 +30,9 @@ export function EdgeDetails({ edge, eventType, windowMinutes, onClose }: { edge:
         </p>
         <dl className="facts-list span-facts">
           <dt>{edge.kind === "deliver" ? "Deliveries" : "Messages"}</dt>
-          <dd>{number.format(edge.messages)}</dd>
+          <dd>{formatCount(edge.messages)}</dd>
           <dt>Failed</dt>
-          <dd>{edge.failed > 0 ? <span className="badge badge-bad">{number.format(edge.failed)}</span> : 0}</dd>
+          <dd>{edge.failed > 0 ? <span className="badge badge-bad">{formatCount(edge.failed)}</span> : 0}</dd>
           {edge.kind === "deliver" ? (
             <>
               <dt>Publish → process</dt>

@@ -1,8 +1,8 @@
 import type { EventFlowEdge } from "@/lib/traces/flow/build-event-flow";
 import { formatMs, formatNanoInstant } from "@/app/traces/trace-format";
 import { edgeSummary } from "./edge-details";
+import { formatCount } from "@/lib/format/units";
 
-const number = new Intl.NumberFormat("en");
 const kindLabel = { publish: "publish", deliver: "delivery", next: "next" } as const;
 
 /** Every edge with its numbers; the keyboard's way to select an edge. */
@@ -44,8 +44,8 @@ export function EdgeTable({ edges, selectedId, onSelect }: { edges: EventFlowEdg
                   {kindLabel[edge.kind]}
                   {edge.kind === "next" ? <span className="mono muted"> {edge.eventType ?? "uncatalogued"}</span> : null}
                 </td>
-                <td className="num">{number.format(edge.messages)}</td>
-                <td className="num">{edge.failed > 0 ? <span className="badge badge-bad">{number.format(edge.failed)}</span> : 0}</td>
+                <td className="num">{formatCount(edge.messages)}</td>
+                <td className="num">{edge.failed > 0 ? <span className="badge badge-bad">{formatCount(edge.failed)}</span> : 0}</td>
                 <td className="num">{edge.p50Ms === null ? "–" : formatMs(edge.p50Ms)}</td>
                 <td className="num">{edge.p95Ms === null ? "–" : formatMs(edge.p95Ms)}</td>
                 <td className="nowrap small">{formatNanoInstant(edge.lastSeenAt)}</td>

@@ -2,6 +2,15 @@ import Link from "next/link";
 import type { SearchSuggestions } from "@/lib/traces/query/get-search-suggestions";
 import type { TraceSearchParams } from "@/lib/traces/query/trace-search-params";
 
+const relativeTimes = [
+  ["now-15m", "15 minutes ago"],
+  ["now-1h", "1 hour ago"],
+  ["now-6h", "6 hours ago"],
+  ["now-24h", "24 hours ago"],
+  ["now-3d", "3 days ago"],
+  ["now", "now"],
+] as const;
+
 /**
  * The search form: a plain GET form, so every filter lands in the URL (shareable, works without
  * JavaScript) and the browser's back button walks through earlier searches.
@@ -50,11 +59,11 @@ export function TraceSearchForm({ params, suggestions }: { params: TraceSearchPa
         </label>
         <label className="field">
           <span className="field-label">From</span>
-          <input type="text" name="from" defaultValue={params.from} placeholder="ISO time or ms" spellCheck={false} />
+          <input type="text" name="from" defaultValue={params.from} list="trace-time-options" placeholder="now-1h, ISO time or ms" autoComplete="off" spellCheck={false} />
         </label>
         <label className="field">
           <span className="field-label">To</span>
-          <input type="text" name="to" defaultValue={params.to} placeholder="ISO time or ms" spellCheck={false} />
+          <input type="text" name="to" defaultValue={params.to} list="trace-time-options" placeholder="now, ISO time or ms" autoComplete="off" spellCheck={false} />
         </label>
         <label className="trace-check">
           <input type="checkbox" name="error" value="true" defaultChecked={params.error === "true" || params.error === "1"} /> Errors only
@@ -67,6 +76,11 @@ export function TraceSearchForm({ params, suggestions }: { params: TraceSearchPa
           {hasFilters ? <Link href="/traces">Clear</Link> : null}
         </div>
       </div>
+      <datalist id="trace-time-options">
+        {relativeTimes.map(([value, label]) => (
+          <option key={value} value={value} label={label} />
+        ))}
+      </datalist>
       <datalist id="trace-key-options">
         {suggestions.keys.map((key) => (
           <option key={key} value={key} />

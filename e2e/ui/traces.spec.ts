@@ -102,6 +102,21 @@ test("the trace pages read well in dark mode", async ({ page, request }) => {
   expect(shell.consoleErrors).toEqual([]);
 });
 
+test("a time range relative to now stays relative in the URL", async ({ page, request }) => {
+  const scenario = orderScenario();
+  await sendScenario(request, scenario.body);
+  const shell = new AppShell(page);
+  const search = new TraceSearchPage(page);
+  await search.searchByKey("order.id", scenario.orderId);
+  await page.getByLabel("From").fill("now-15m");
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await expect(page).toHaveURL(/[?&]from=now-15m(&|$)/);
+  await expect(search.resultRows()).toHaveCount(4);
+  await shell.open(`/traces?key=order.id&value=${scenario.orderId}&to=now-1h`);
+  await expect(page.getByText("No trace matches this search.")).toBeVisible();
+  expect(shell.consoleErrors).toEqual([]);
+});
+
 test("searches that find nothing, and unknown traces, say so", async ({ page }) => {
   const shell = new AppShell(page);
   await shell.open("/traces?key=order.id&value=no-such-order");

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { readTraceSearchParams, traceSearchQuerySchema, traceSearchQueryString } from "./trace-search-params";
 
 describe("traceSearchQuerySchema", () => {
@@ -38,6 +38,7 @@ describe("traceSearchQuerySchema", () => {
 
   it("rejects what it cannot read", () => {
     expect(traceSearchQuerySchema.safeParse({ from: "yesterday" }).success).toBe(false);
+    expect(traceSearchQuerySchema.safeParse({ from: "now-1y" }).success).toBe(false);
     expect(traceSearchQuerySchema.safeParse({ attr: "no-colon" }).success).toBe(false);
     expect(traceSearchQuerySchema.safeParse({ value: "1042" }).success).toBe(false);
     expect(traceSearchQuerySchema.safeParse({ minMs: "-1" }).success).toBe(false);
@@ -51,5 +52,18 @@ describe("trace search URLs", () => {
     expect(params).toEqual({ key: "order.id", value: "1042" });
     expect(traceSearchQueryString(params)).toBe("?key=order.id&value=1042");
     expect(traceSearchQueryString({})).toBe("");
+  });
+
+  it("reads instants relative to the time of the search", () => {
+    vi.useFakeTimers({ now: new Date("2026-01-02T12:00:00Z") });
+    try {
+      const parsed = traceSearchQuerySchema.parse({ from: "now-15m", to: "now" });
+      expect(parsed.fromNano).toBe(BigInt(Date.parse("2026-01-02T11:45:00Z")) * 1_000_000n);
+      expect(parsed.toNano).toBe(BigInt(Date.parse("2026-01-02T12:00:00Z")) * 1_000_000n);
+      expect(traceSearchQuerySchema.parse({ from: "NOW - 2d" }).fromNano).toBe(BigInt(Date.parse("2025-12-31T12:00:00Z")) * 1_000_000n);
+      expect(traceSearchQuerySchema.parse({ from: "now-1.5h" }).fromNano).toBe(BigInt(Date.parse("2026-01-02T10:30:00Z")) * 1_000_000n);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

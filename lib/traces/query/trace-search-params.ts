@@ -1,15 +1,22 @@
 import { z } from "zod";
 
 const msSinceEpoch = /^\d{1,16}$/;
+const relativeToNow = /^now(?:\s*-\s*(\d+(?:\.\d+)?)\s*(s|m|h|d))?$/i;
+const unitMs: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
-/** An instant given as an ISO 8601 date/time or as milliseconds since the epoch, as Unix nanoseconds. */
+/**
+ * An instant as Unix nanoseconds, given as an ISO 8601 date/time, as milliseconds since the epoch,
+ * or relative to the time of the search: `now`, `now-15m`, `now-6h`, `now-2d` (so that a shared
+ * link to the last hour still shows the last hour).
+ */
 const instantSchema = z
   .string()
   .trim()
   .transform((text, context) => {
-    const ms = msSinceEpoch.test(text) ? Number(text) : Date.parse(text);
+    const relative = relativeToNow.exec(text);
+    const ms = relative ? Date.now() - (relative[1] ? Number(relative[1]) * unitMs[relative[2]!.toLowerCase()]! : 0) : msSinceEpoch.test(text) ? Number(text) : Date.parse(text);
     if (!Number.isFinite(ms)) {
-      context.addIssue({ code: "custom", message: "expected an ISO 8601 date/time or milliseconds since the epoch" });
+      context.addIssue({ code: "custom", message: "expected an ISO 8601 date/time, milliseconds since the epoch, or now-15m / now-1h / now-2d" });
       return z.NEVER;
     }
     return BigInt(Math.trunc(ms)) * 1_000_000n;
@@ -40,7 +47,7 @@ const durationMsSchema = z
  * The query string of `GET /api/traces` (and of the `/traces` page): every filter optional, empty
  * values ignored so an HTML form can send its blank fields. `attr` is `key:value` (split at the
  * first colon); `error=true` keeps only traces with an error span; `from`/`to` bound the trace's
- * start (ISO or ms since the epoch).
+ * start (ISO, ms since the epoch, or relative such as `now-1h`).
  */
 export const traceSearchQuerySchema = z
   .object({

@@ -10,6 +10,12 @@ const payment = consumeSpan(T2, "b000000000000001", { serviceName: "payment", st
 const inventory = consumeSpan(T1, "a000000000000002", { serviceName: "inventory", parentSpanId: placed.spanId, startMs: 6, destination: "orders", failed: true });
 const dlq = publishSpan(T1, "a000000000000003", { serviceName: "inventory", parentSpanId: inventory.spanId, startMs: 7, destination: "orders.dlq", eventType: "order.placed" });
 
+/** Whether a point lies on a node's border (to a pixel: node positions are rounded). */
+function onBorder(point: { x: number; y: number }, node: { x: number; y: number; width: number; height: number }): boolean {
+  const within = (inset: number) => point.x >= node.x + inset && point.x <= node.x + node.width - inset && point.y >= node.y + inset && point.y <= node.y + node.height - inset;
+  return within(-1) && !within(1);
+}
+
 describe("layoutFlowGraph", () => {
   const flow = buildOrderFlow({ key: "order.id", value: "1", spans: [placed, payment, inventory, dlq], links: [link(payment, placed)] });
   const graph = layoutFlowGraph(flow);
@@ -34,6 +40,17 @@ describe("layoutFlowGraph", () => {
         expect(apart, `${a.id} overlaps ${b.id}`).toBe(true);
       }
     expect(graph.width).toBeGreaterThan(0);
+  });
+
+  it("routes every edge from its source's border to its target's, with room for its label", () => {
+    for (const edge of graph.edges) {
+      const route = graph.routes.get(edge.id)!;
+      const [source, target] = [graph.nodes.find((node) => node.id === edge.source)!, graph.nodes.find((node) => node.id === edge.target)!];
+      expect(route.points.length).toBeGreaterThanOrEqual(2);
+      expect(onBorder(route.points[0]!, source), `${edge.id} starts on its source's border`).toBe(true);
+      expect(onBorder(route.points.at(-1)!, target), `${edge.id} ends on its target's border`).toBe(true);
+      expect(route.labelAt === null).toBe(edge.label === "");
+    }
   });
 
   it("keeps the service that starts the flow leftmost when it also consumes a reply", () => {

@@ -107,11 +107,11 @@ export function layoutFlowGraph(flow: Pick<OrderFlow, "services" | "edges" | "ho
   // the edges that close cycles as it first meets them, walking the nodes in the order given:
   // given by first activity, the order's first publisher stays leftmost and only replies run back.
   const firstSeen = firstActivity(flow.hops);
-  const never = BigInt(Number.MAX_SAFE_INTEGER) ** 2n;
   const byFirstActivity = [...nodes.values()].sort((a, b) => {
-    const difference = (firstSeen.get(a.id) ?? never) - (firstSeen.get(b.id) ?? never);
+    const [first, second] = [firstSeen.get(a.id), firstSeen.get(b.id)];
+    if (first !== second) return first === undefined ? 1 : second === undefined ? -1 : first < second ? -1 : 1;
     // A publisher and its destination share the publish's time: the publisher comes first.
-    return difference < 0n ? -1 : difference > 0n ? 1 : a.kind === b.kind ? 0 : a.kind === "service" ? -1 : 1;
+    return a.kind === b.kind ? 0 : a.kind === "service" ? -1 : 1;
   });
   const laidOut = layoutGraph(byFirstActivity, [...edges.values()]);
   return {
@@ -147,7 +147,7 @@ export interface EdgeRoute {
  * Positions sized nodes left to right with dagre (each node's top-left corner), leaving room
  * between ranks for the edges' labels, and routes each edge around the nodes, so that an edge
  * closing a cycle runs back below or above the others rather than through them. Where edges form
- * a cycle, the node given first keeps its place.
+ * a cycle, the node given first keeps its place. Shared by the order flow and the event flow.
  */
 export function layoutGraph<N extends { id: string; width: number; height: number }>(
   nodes: N[],

@@ -3,7 +3,7 @@
 import { Background, BaseEdge, Controls, MarkerType, Position, ReactFlow, type Edge, type EdgeProps, type Node } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useRouter } from "next/navigation";
-import { useMemo, useSyncExternalStore } from "react";
+import { useMemo, useSyncExternalStore, type KeyboardEvent } from "react";
 import type { EdgeRoute, FlowGraphNode } from "@/lib/traces/flow/layout-flow-graph";
 
 /** An edge as the canvas draws it: red when messages on it failed, dashed into a dead-letter destination. */
@@ -31,7 +31,7 @@ interface FlowCanvasProps {
 
 /**
  * A graph of services and broker destinations laid out and routed by dagre: the order flow's and the event
- * flow's. A service node opens that service's traces; edges are named by their ends for assistive technology.
+ * flow's. A service node opens that service's traces (click or Enter); edges are named by their ends for assistive technology.
  */
 export function FlowCanvas({ nodes, edges, routes, graphHeight, colorOf, selectedEdgeId, onEdgeClick }: FlowCanvasProps) {
   const router = useRouter();
@@ -77,8 +77,19 @@ export function FlowCanvas({ nodes, edges, routes, graphHeight, colorOf, selecte
     });
   }, [nodes, edges, routes, selectedEdgeId, onEdgeClick]);
   const height = Math.min(Math.max(graphHeight + 40, 220), 560);
+  const openService = (nodeId: string) => {
+    if (nodeId.startsWith("service:")) router.push(`/traces?${new URLSearchParams({ service: nodeId.slice("service:".length) }).toString()}`);
+  };
+  // Enter on a focused node or edge does what a click does (React Flow only selects it).
+  const openFocused = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key !== "Enter" || !(event.target instanceof Element)) return;
+    const nodeId = event.target.closest(".react-flow__node")?.getAttribute("data-id");
+    const edgeId = event.target.closest(".react-flow__edge")?.getAttribute("data-id");
+    if (nodeId) openService(nodeId);
+    else if (edgeId && onEdgeClick) onEdgeClick(edgeId);
+  };
   return (
-    <div className="flow-graph" style={{ height }} data-testid="flow-graph">
+    <div className="flow-graph" style={{ height }} data-testid="flow-graph" onKeyDown={openFocused}>
       <ReactFlow
         nodes={flowNodes}
         edges={flowEdges}
@@ -91,9 +102,7 @@ export function FlowCanvas({ nodes, edges, routes, graphHeight, colorOf, selecte
         elementsSelectable
         colorMode={prefersDark ? "dark" : "light"}
         proOptions={{ hideAttribution: false }}
-        onNodeClick={(_, node) => {
-          if (node.id.startsWith("service:")) router.push(`/traces?service=${encodeURIComponent(node.id.slice("service:".length))}`);
-        }}
+        onNodeClick={(_, node) => openService(node.id)}
         onEdgeClick={onEdgeClick ? (_, edge) => onEdgeClick(edge.id) : undefined}
       >
         <Background gap={20} size={1} />

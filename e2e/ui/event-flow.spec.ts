@@ -56,6 +56,11 @@ test("the event flow's edges can be chosen from the keyboard, and the window sta
   await flow.edgeDetails().getByRole("button", { name: "Close" }).click();
   await expect(flow.edgeDetails()).toHaveCount(0);
   await expect(page).toHaveURL("/catalog/order.placed/flow?window=15");
+
+  await flow.edge("orders", "payment").focus();
+  await page.keyboard.press("Enter");
+  await expect(flow.edgeDetails()).toHaveAccessibleName("orders → payment");
+  await expect(page).toHaveURL(/\?window=15&edge=deliver/);
   expect(shell.consoleErrors).toEqual([]);
 });
 

@@ -26,6 +26,11 @@ test("search by order.id, open the order flow, open a trace, follow a link to th
   await expect(flow.hops().getByRole("row", { name: /ledger/ })).toContainText("dead-lettered");
   await expect(flow.hops().getByRole("row", { name: /notification/ })).toContainText("1 retry");
   await shell.screenshot("traces-flow");
+  await flow.graph().getByRole("group", { name: /^Service ledger/ }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL("/traces?service=ledger");
+  await page.goBack();
+  await expect(page).toHaveURL(`/flows?key=order.id&value=${scenario.orderId}`);
 
   await page.getByRole("link", { name: scenario.trace.checkout }).click();
   await expect(page).toHaveURL(`/traces/${scenario.trace.checkout}`);

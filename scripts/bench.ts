@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: span ingestion and query latency, measured on this machine.
  *
+ *  0. machine   protobuf decoding alone on one core, a yardstick for how fast this machine is right now
  *  1. ceiling   decode + prepared insert in-process, no HTTP, for as long as the ingest (the best the store can do)
  *  2. ingest    OTLP/HTTP protobuf+gzip batches from concurrent clients into the running app: spans/s,
  *              latency, memory, and the CPU time per span of the app and of a local PostgreSQL
@@ -42,6 +43,21 @@ const fmt = (value: number) => value.toLocaleString("en");
 let sequence = 0;
 function batches(count: number): GeneratedBatch[] {
   return Array.from({ length: count }, () => generateOrderBatch(ordersPerBatch, sequence++));
+}
+
+/** Protobuf decoding alone on this thread for about two seconds: how fast this machine is right now. */
+function measureDecodeRate(work: GeneratedBatch[]): number {
+  const bodies = work.slice(0, 200).map((batch) => gunzipSync(batch.gzipped));
+  const started = performance.now();
+  let spans = 0;
+  while (performance.now() - started < 2_000) {
+    for (const body of bodies) {
+      const decoded = decodeTraceExport(body, "application/x-protobuf");
+      if (!decoded.ok) throw new Error(decoded.message);
+      spans += decoded.spans.length;
+    }
+  }
+  return rate(spans, performance.now() - started);
 }
 
 /**
@@ -205,6 +221,8 @@ async function main() {
   process.stdout.write(`preparing ${fmt(needed)} batches… `);
   const work = batches(needed);
   console.log("done");
+  const machine = measureDecodeRate(work);
+  console.log(`machine   decode only, one core         ${fmt(machine)} spans/s (a yardstick: compare runs on other or busier machines by it)`);
 
   const ceiling = await measureCeiling(work);
   console.log(`ceiling   decode + insert, no HTTP      ${fmt(ceiling.spansPerSecond)} spans/s over ${(ceiling.elapsedMs / 1000).toFixed(1)} s (${fmt(ceiling.spans)} spans)`);

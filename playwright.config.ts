@@ -2,9 +2,7 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
-
-// E2E_PORT lets a second checkout run the suite while another one is running.
-const port = Number(process.env.E2E_PORT ?? 3210);
+import { appPort as port, otlpPort } from "./e2e/ports";
 // A throwaway SQLite file per run: the e2e suite starts the app exactly as `npm start` does.
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "eventscope-e2e-"));
 
@@ -36,6 +34,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { PORT: String(port), HOSTNAME: "127.0.0.1", DATABASE_URL: `file:${path.join(dataDir, "e2e.db")}`, EVENTSCOPE_DEMO: "off" },
+    env: { PORT: String(port), HOSTNAME: "127.0.0.1", DATABASE_URL: `file:${path.join(dataDir, "e2e.db")}`, EVENTSCOPE_DEMO: "off", EVENTSCOPE_OTLP_PORT: String(otlpPort) },
   },
 });

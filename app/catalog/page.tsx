@@ -3,6 +3,7 @@ import Link from "next/link";
 import { eventTypeHref, ServiceLinks, teamHref } from "@/app/components/entity-links";
 import { StateBadge } from "@/app/components/state-badge";
 import { db } from "@/lib/db";
+import { formatCount } from "@/lib/format/units";
 import { asyncApiExportHref } from "@/lib/queries/asyncapi";
 import { eventTypeListQuerySchema, listEventTypes } from "@/lib/registry/list-event-types";
 import { catalogHref, readCatalogParams } from "@/lib/registry/view/catalog-url";
@@ -10,7 +11,6 @@ import { ActiveFilters, FacetPanel } from "./facets";
 import { Pagination } from "./pagination";
 import { SearchHotkey } from "./search-hotkey-client";
 import { markdownToPlainText } from "@/lib/registry/view/markdown";
-import { formatCount } from "@/lib/format/units";
 
 export const metadata: Metadata = { title: "Catalog" };
 

@@ -1,9 +1,8 @@
 import Link from "next/link";
 import { formatStartTime } from "@/app/traces/trace-format";
+import { formatCount } from "@/lib/format/units";
 import type { UsageFinding, UsageRow } from "@/lib/registry/observed-usage";
 import { eventTypeHref, serviceHref } from "./entity-links";
-import { formatCount } from "@/lib/format/units";
-
 
 const findingTitle: Record<UsageFinding["kind"], string> = {
   UNDECLARED_PRODUCER: "Undeclared producer",

@@ -1,10 +1,9 @@
 import Link from "next/link";
+import { formatCount } from "@/lib/format/units";
 import { eventFlowHref } from "@/lib/queries/flows";
 import { traceHref } from "@/lib/queries/traces";
 import type { EventFlowEdge } from "@/lib/traces/flow/build-event-flow";
 import { formatMs, formatNanoInstant } from "@/app/traces/trace-format";
-import { formatCount } from "@/lib/format/units";
-
 
 /** An edge's two ends as the graph draws them, and what happens along it. */
 export function edgeSummary(edge: EventFlowEdge): { from: string; to: string; action: string } {

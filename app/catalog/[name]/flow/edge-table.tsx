@@ -1,7 +1,7 @@
+import { formatCount } from "@/lib/format/units";
 import type { EventFlowEdge } from "@/lib/traces/flow/build-event-flow";
 import { formatMs, formatNanoInstant } from "@/app/traces/trace-format";
 import { edgeSummary } from "./edge-details";
-import { formatCount } from "@/lib/format/units";
 
 const kindLabel = { publish: "publish", deliver: "delivery", next: "next" } as const;
 

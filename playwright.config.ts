@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
 import { appPort as port, otlpPort } from "./e2e/ports";
+
 // A throwaway SQLite file per run: the e2e suite starts the app exactly as `npm start` does.
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "eventscope-e2e-"));
 

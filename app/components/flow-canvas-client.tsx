@@ -5,6 +5,7 @@ import "@xyflow/react/dist/style.css";
 import { useRouter } from "next/navigation";
 import { useMemo, useSyncExternalStore, type KeyboardEvent } from "react";
 import type { EdgeRoute, FlowGraphNode } from "@/lib/traces/flow/layout-flow-graph";
+import { traceSearchQueryString } from "@/lib/traces/query/trace-search-params";
 
 /** An edge as the canvas draws it: red when messages on it failed, dashed into a dead-letter destination. */
 export interface FlowCanvasEdge {
@@ -78,7 +79,7 @@ export function FlowCanvas({ nodes, edges, routes, graphHeight, colorOf, selecte
   }, [nodes, edges, routes, selectedEdgeId, onEdgeClick]);
   const height = Math.min(Math.max(graphHeight + 40, 220), 560);
   const openService = (nodeId: string) => {
-    if (nodeId.startsWith("service:")) router.push(`/traces?${new URLSearchParams({ service: nodeId.slice("service:".length) }).toString()}`);
+    if (nodeId.startsWith("service:")) router.push(`/traces${traceSearchQueryString({ service: nodeId.slice("service:".length) })}`);
   };
   // Enter on a focused node or edge does what a click does (React Flow only selects it).
   const openFocused = (event: KeyboardEvent<HTMLDivElement>) => {

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { UsageFindings, UsageTable } from "@/app/components/observed-usage";
 import { db } from "@/lib/db";
 import { getServiceUsage } from "@/lib/registry/get-service-usage";
+import { traceSearchQueryString } from "@/lib/traces/query/trace-search-params";
 
 /** The catalog join from a service's side: what it declares beside what its spans show, with findings. */
 export async function ServiceUsageSection({ name }: { name: string }) {
@@ -12,7 +13,7 @@ export async function ServiceUsageSection({ name }: { name: string }) {
         <h2 id="usage-heading">
           Declared and observed <span className="muted section-sub">event types, from stored spans</span>
         </h2>
-        <Link href={`/traces?${new URLSearchParams({ service: name }).toString()}`}>Traces of {name}</Link>
+        <Link href={`/traces${traceSearchQueryString({ service: name })}`}>Traces of {name}</Link>
       </div>
       <UsageFindings findings={usage.findings} observedAnything={usage.rows.some((row) => row.messages > 0)} />
       {usage.rows.length === 0 ? (

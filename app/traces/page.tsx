@@ -8,7 +8,7 @@ import { getQueryClient } from "@/lib/queries/get-query-client";
 import { traceSearchQueryOptions } from "@/lib/queries/traces";
 import { getSearchSuggestions } from "@/lib/traces/query/get-search-suggestions";
 import { searchTraces } from "@/lib/traces/query/search-traces";
-import { readTraceSearchParams, traceSearchQuerySchema } from "@/lib/traces/query/trace-search-params";
+import { readTraceSearchParams, traceSearchQuerySchema, traceSearchQueryString } from "@/lib/traces/query/trace-search-params";
 import { TraceResults } from "./trace-results-client";
 import { TraceSearchForm } from "./trace-search-form";
 
@@ -33,7 +33,8 @@ export default async function TracesPage({ searchParams }: { searchParams: Promi
           </p>
         </div>
       </div>
-      <TraceSearchForm params={params} suggestions={suggestions} />
+      {/* Keyed by the search, so that a link to another search shows its values in the form. */}
+      <TraceSearchForm key={traceSearchQueryString(params)} params={params} suggestions={suggestions} />
       <SearchHotkey inputId="trace-search-value" />
       {parsed.success ? (
         <HydrationBoundary state={dehydrate(queryClient)}>

@@ -6,7 +6,7 @@ import { formatCount } from "@/lib/format/units";
 import { flowHref } from "@/lib/queries/flows";
 import { traceHref, traceSearchQueryOptions } from "@/lib/queries/traces";
 import { serviceColors } from "@/lib/traces/flow/waterfall-math";
-import type { TraceSearchParams } from "@/lib/traces/query/trace-search-params";
+import { traceSearchQueryString, type TraceSearchParams } from "@/lib/traces/query/trace-search-params";
 import { formatMs, formatStartTime } from "./trace-format";
 
 /** The results table of a trace search; the search itself lives in the URL. */
@@ -30,18 +30,24 @@ export function TraceResults({ params }: { params: TraceSearchParams }) {
       </div>
       {!data.complete && data.searchedBackTo ? (
         <p className="callout small">
-          Searched back to {formatStartTime(data.searchedBackTo)} without finding {params.limit ?? 50} matches. Narrow the time range (From/To) or add a service or key to look further back.
+          Searched back to {formatStartTime(data.searchedBackTo)} without finding {params.limit ?? 50} matches.{" "}
+          <Link href={`/traces${traceSearchQueryString({ ...params, to: data.searchedBackTo })}`}>Search older traces</Link>, or add a service or key to narrow the search.
         </p>
       ) : null}
       {data.traces.length === 0 ? (
         <div className="empty">
-          <strong>{filtered ? "No trace matches this search." : "No spans stored yet."}</strong>
-          {filtered ? (
+          {!data.complete ? (
+            <strong>No match in the traces searched so far.</strong>
+          ) : filtered ? (
             <>
+              <strong>No trace matches this search.</strong>
               Check the spelling, widen the time range or <Link href="/traces">clear the filters</Link>.
             </>
           ) : (
-            <>Traces appear here as soon as services send OpenTelemetry spans to Eventscope (OTLP/HTTP at /v1/traces).</>
+            <>
+              <strong>No spans stored yet.</strong>
+              Traces appear here as soon as services send OpenTelemetry spans to Eventscope (OTLP/HTTP at /v1/traces).
+            </>
           )}
         </div>
       ) : (

@@ -5,7 +5,7 @@ import { createSpanWriter } from "../span-store/create-span-writer";
 import type { SpanRecord } from "../span-store/span-record";
 import { getSearchSuggestions } from "./get-search-suggestions";
 import { newTraceId, spanRecord, uniqueValue } from "./query-test-spans";
-import { searchTraces } from "./search-traces";
+import { searchTraces, type SearchBudget } from "./search-traces";
 import { traceSearchQuerySchema } from "./trace-search-params";
 
 const config = databaseConfig(parseEnv({ DATABASE_URL: inject("databaseUrl") }));
@@ -33,8 +33,7 @@ const records: SpanRecord[] = [
   spanRecord(origin, { traceId: other, serviceName: "gateway", name: "GET /health", startMs: 300, durationMs: 1 }),
 ];
 
-const search = (query: Record<string, string>) => searchTraces(database, traceSearchQuerySchema.parse({ ...window, ...query }));
-const ids = async (query: Record<string, string>) => (await search(query)).traces.map((trace) => trace.traceId);
+const searchWith = (budget: SearchBudget | undefined) => (query: Record<string, string>) => searchTraces(database, traceSearchQuerySchema.parse({ ...window, ...query }), budget);
 
 beforeAll(async () => {
   await writer.write(records);
@@ -47,7 +46,15 @@ afterAll(async () => {
   await database.$disconnect();
 });
 
-describe(`trace search (${config.provider})`, () => {
+// The default budget reads the whole window at once; a window of two spans makes every search
+// walk back through many pages, across trace boundaries and equal start times.
+describe.each([
+  ["the default budget", undefined],
+  ["windows of two spans", { windowSpans: 2, pages: 100 }],
+])(`trace search (${config.provider}, %s)`, (_, budget) => {
+  const search = searchWith(budget);
+  const ids = async (query: Record<string, string>) => (await search(query)).traces.map((trace) => trace.traceId);
+
   it("lists traces in the time range newest first, summarised", async () => {
     const page = await search({});
     expect(page.traces.map((trace) => trace.traceId)).toEqual([other, failed, slow, fast]);
@@ -89,6 +96,16 @@ describe(`trace search (${config.provider})`, () => {
     expect((await search({ error: "true" })).traces[0]).toMatchObject({ error: true, rootService: "gateway" });
     expect(await ids({ from: String(origin / 1_000_000n + 150n) })).toEqual([other, failed]);
     expect(await ids({ limit: "2" })).toEqual([other, failed]);
+  });
+});
+
+describe(`trace search budget (${config.provider})`, () => {
+  it("answers with how far back it looked when the budget runs out, and a search from there goes on", async () => {
+    const search = searchWith({ windowSpans: 2, pages: 1 });
+    const first = await search({ attr: "retry.count:3" });
+    expect(first).toMatchObject({ traces: [], complete: false, searchedBackTo: new Date(Number(origin / 1_000_000n) + 204).toISOString() });
+    const onwards = await search({ attr: "retry.count:3", to: first.searchedBackTo! });
+    expect(onwards.traces.map((trace) => trace.traceId)).toEqual([slow]);
   });
 });
 

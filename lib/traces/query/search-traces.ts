@@ -2,7 +2,7 @@ import type { Database } from "../../db";
 import type { Prisma } from "../../generated/prisma-sqlite/client";
 import { inTraces, ofTrace } from "../span-store/span-keys";
 import { parseBusinessKeys } from "../span-store/span-record";
-import { summarizeTraces, type TraceFacts, type TraceSearchResult } from "./summarize-traces";
+import { summarizeTraces, traceDurationMs, withinDuration, type TraceFacts, type TraceSearchResult } from "./summarize-traces";
 import type { TraceSearch } from "./trace-search-params";
 
 /** A page of search results; `complete` is false when the scan budget ran out before `limit` traces matched. */
@@ -18,16 +18,25 @@ interface Candidate {
   startNano: bigint;
 }
 
-const maxPages = 12;
+/** How much of the store one search reads before it answers with what it found (and how far back it looked). */
+export interface SearchBudget {
+  /** Spans one page reads at most, through the index it scans, so that no query runs long. */
+  windowSpans: number;
+  pages: number;
+}
+
+const defaultBudget: SearchBudget = { windowSpans: 20_000, pages: 10 };
 
 /**
  * Trace search that stays fast on a large store: candidate trace ids come first from one indexed,
- * time-ordered scan with a LIMIT (the business key index for `key`+`value`, else event type +
- * time, service + time or time), newest first; only those candidates are then checked and
- * aggregated by trace id. Span filters (`service`, `name`, `eventType`, `attr`) must hold on one
- * span, as in Jaeger; `key`, `error` and the duration filters hold for the trace.
+ * time-ordered scan (the business key index for `key`+`value`, else event type + time, service +
+ * time or time), newest first, a window of at most `budget.windowSpans` spans at a time; only those
+ * candidates are then checked and aggregated by trace id. Span filters (`service`, `name`,
+ * `eventType`, `attr`) must hold on one span, as in Jaeger; `key`, `error` and the duration
+ * filters hold for the trace. A search that finds fewer than `limit` traces within
+ * `budget.pages` pages answers with what it found and how far back it looked.
  */
-export async function searchTraces(database: Database, search: TraceSearch): Promise<TraceSearchPage> {
+export async function searchTraces(database: Database, search: TraceSearch, budget: SearchBudget = defaultBudget): Promise<TraceSearchPage> {
   const pageRows = Math.min(Math.max(search.limit * 5, 200), 2_000);
   const spanWhere = spanFilter(search);
   const keySource = search.key !== undefined && search.value !== undefined;
@@ -35,18 +44,28 @@ export async function searchTraces(database: Database, search: TraceSearch): Pro
   const found: TraceSearchResult[] = [];
   let cursor = search.toNano;
   let exhausted = false;
-  for (let page = 0; page < maxPages && found.length < search.limit && !exhausted; page += 1) {
-    const rows = keySource ? await keyCandidates(database, search, cursor, pageRows) : await spanCandidates(database, search, spanWhere, cursor, pageRows);
-    exhausted = rows.length < pageRows;
-    const last = rows.at(-1)?.startNano;
-    // Step past a page made entirely of one instant, so the scan always moves back in time.
-    if (last !== undefined) cursor = last === cursor ? last - 1n : last;
+  for (let page = 0; page < budget.pages && found.length < search.limit && !exhausted; page += 1) {
+    let rows: Candidate[];
+    if (keySource) {
+      rows = await keyCandidates(database, search, cursor, pageRows);
+      exhausted = rows.length < pageRows;
+      cursor = olderThan(rows, cursor);
+    } else {
+      const scanned = scannedIndex(search, spanWhere);
+      const floor = await windowFloor(database, search, scanned, cursor, budget.windowSpans);
+      rows = await spanCandidates(database, { ...spanWhere, ...scanned }, { from: floor ?? search.fromNano, to: cursor }, pageRows);
+      // A full page stops inside the window; otherwise the window is done and the next one starts below it.
+      if (rows.length === pageRows) cursor = olderThan(rows, cursor);
+      else if (floor === undefined) exhausted = true;
+      else cursor = floor - 1n;
+    }
     const fresh = [...new Set(rows.map((row) => row.traceId))].filter((traceId) => !seen.has(traceId));
     for (const traceId of fresh) seen.add(traceId);
+    const candidates = await meetingTraceFilters(database, search, fresh);
     // Newest candidates first, in chunks of about what is still missing, so a page of 250
     // candidates for `limit=20` aggregates 20-odd traces, not 250.
-    for (let start = 0; start < fresh.length && found.length < search.limit; ) {
-      const chunk = fresh.slice(start, start + Math.max(search.limit - found.length, 20));
+    for (let start = 0; start < candidates.length && found.length < search.limit; ) {
+      const chunk = candidates.slice(start, start + Math.max(search.limit - found.length, 20));
       start += chunk.length;
       const matching = keySource || needsKeyCheck(search) || search.attr ? await verify(database, search, chunk, keySource ? spanWhere : undefined) : chunk;
       if (matching.length === 0) continue;
@@ -60,6 +79,41 @@ export async function searchTraces(database: Database, search: TraceSearch): Pro
     complete,
     searchedBackTo: complete || cursor === undefined ? null : new Date(Number(cursor / 1_000_000n)).toISOString(),
   };
+}
+
+/** Where the next page starts: at the oldest row read, or just below it when a whole page shared one instant. */
+function olderThan(rows: Candidate[], cursor: bigint | undefined): bigint | undefined {
+  const last = rows.at(-1)?.startNano;
+  if (last === undefined) return cursor;
+  return last === cursor ? last - 1n : last;
+}
+
+/** The conditions that pick the index a page scans: service + time, event type + time, or time (with the status, for errors only). */
+function scannedIndex(search: TraceSearch, spanWhere: Prisma.SpanWhereInput): Prisma.SpanWhereInput {
+  if (search.service) return { serviceName: search.service };
+  if (search.eventType) return { eventType: search.eventType };
+  // With nothing else to go on, errors-only scans error spans directly.
+  if (search.error && Object.keys(spanWhere).length === 0) return { statusCode: 2 };
+  return {};
+}
+
+/**
+ * The start time of the oldest of the next `windowSpans` spans at or before `cursor` in the
+ * scanned index (read from the index alone), or undefined when fewer are left in the time range.
+ */
+async function windowFloor(database: Database, search: TraceSearch, scanned: Prisma.SpanWhereInput, cursor: bigint | undefined, windowSpans: number): Promise<bigint | undefined> {
+  const [row] = await database.span.findMany({
+    where: { ...scanned, startTimeUnixNano: timeRange(search.fromNano, cursor) },
+    orderBy: { startTimeUnixNano: "desc" },
+    skip: windowSpans - 1,
+    take: 1,
+    select: { startTimeUnixNano: true },
+  });
+  return row?.startTimeUnixNano;
+}
+
+function timeRange(from: bigint | undefined, to: bigint | undefined): Prisma.BigIntFilter {
+  return { ...(from !== undefined ? { gte: from } : {}), ...(to !== undefined ? { lte: to } : {}) };
 }
 
 /** Conditions one span must meet; empty when the search has no span filter. */
@@ -77,15 +131,9 @@ function needsKeyCheck(search: TraceSearch): boolean {
   return search.key !== undefined && search.value === undefined;
 }
 
-async function spanCandidates(database: Database, search: TraceSearch, spanWhere: Prisma.SpanWhereInput, cursor: bigint | undefined, take: number): Promise<Candidate[]> {
-  const hasSpanFilter = Object.keys(spanWhere).length > 0;
+async function spanCandidates(database: Database, where: Prisma.SpanWhereInput, range: { from?: bigint; to?: bigint }, take: number): Promise<Candidate[]> {
   const rows = await database.span.findMany({
-    where: {
-      ...spanWhere,
-      // With nothing else to go on, errors-only scans error spans directly.
-      ...(search.error && !hasSpanFilter ? { statusCode: 2 } : {}),
-      startTimeUnixNano: { ...(search.fromNano !== undefined ? { gte: search.fromNano } : {}), ...(cursor !== undefined ? { lte: cursor } : {}) },
-    },
+    where: { ...where, startTimeUnixNano: timeRange(range.from, range.to) },
     orderBy: { startTimeUnixNano: "desc" },
     take,
     select: { traceId: true, startTimeUnixNano: true },
@@ -98,13 +146,29 @@ async function keyCandidates(database: Database, search: TraceSearch, cursor: bi
     where: {
       key: search.key!,
       value: search.value!,
-      startTimeUnixNano: { ...(search.fromNano !== undefined ? { gte: search.fromNano } : {}), ...(cursor !== undefined ? { lte: cursor } : {}) },
+      startTimeUnixNano: timeRange(search.fromNano, cursor),
     },
     orderBy: { startTimeUnixNano: "desc" },
     take,
     select: { traceId: true, startTimeUnixNano: true },
   });
   return rows.map((row) => ({ traceId: row.traceId, startNano: row.startTimeUnixNano }));
+}
+
+/**
+ * The candidates within the duration bounds and, for errors only, with an error span: one
+ * aggregate over all of a page's candidates, so that only traces that can match are summarised.
+ */
+async function meetingTraceFilters(database: Database, search: TraceSearch, traceIds: string[]): Promise<string[]> {
+  const byDuration = search.minMs !== undefined || search.maxMs !== undefined;
+  if (traceIds.length === 0 || (!byDuration && !search.error)) return traceIds;
+  const [extents, failed] = await Promise.all([
+    byDuration ? database.span.groupBy({ by: ["traceId"], where: inTraces(traceIds), _min: { startTimeUnixNano: true }, _max: { endTimeUnixNano: true } }) : [],
+    search.error ? database.span.groupBy({ by: ["traceId"], where: { ...inTraces(traceIds), statusCode: 2 } }) : [],
+  ]);
+  const lasting = new Set(extents.filter(({ _min, _max }) => withinDuration(traceDurationMs(_min.startTimeUnixNano ?? 0n, _max.endTimeUnixNano ?? 0n), search)).map((extent) => extent.traceId));
+  const failing = new Set(failed.map((row) => row.traceId));
+  return traceIds.filter((traceId) => (!byDuration || lasting.has(traceId)) && (!search.error || failing.has(traceId)));
 }
 
 /** The candidates that really match: span filters on one span (attr checked exactly), and a bare `key`. */

@@ -55,11 +55,9 @@ export function summarizeTraces(facts: TraceFacts, filters: SummaryFilters = {})
   const keys = pickKeys(facts.keys, filters.preferredKey);
   const results: { startNano: bigint; result: TraceSearchResult }[] = [];
   for (const total of facts.totals) {
-    const durationNano = total.endNano > total.startNano ? total.endNano - total.startNano : 0n;
-    const durationMs = nanosToMs(durationNano);
+    const durationMs = traceDurationMs(total.startNano, total.endNano);
     const error = errors.has(total.traceId);
-    if (filters.minMs !== undefined && durationMs < filters.minMs) continue;
-    if (filters.maxMs !== undefined && durationMs > filters.maxMs) continue;
+    if (!withinDuration(durationMs, filters)) continue;
     if (filters.error && !error) continue;
     if (filters.fromNano !== undefined && total.startNano < filters.fromNano) continue;
     if (filters.toNano !== undefined && total.startNano > filters.toNano) continue;
@@ -82,6 +80,15 @@ export function summarizeTraces(facts: TraceFacts, filters: SummaryFilters = {})
   }
   results.sort((a, b) => (a.startNano === b.startNano ? a.result.traceId.localeCompare(b.result.traceId) : a.startNano > b.startNano ? -1 : 1));
   return results.map((entry) => entry.result);
+}
+
+/** A trace's duration: earliest start to latest end, in milliseconds. */
+export function traceDurationMs(startNano: bigint, endNano: bigint): number {
+  return nanosToMs(endNano > startNano ? endNano - startNano : 0n);
+}
+
+export function withinDuration(durationMs: number, filters: Pick<SummaryFilters, "minMs" | "maxMs">): boolean {
+  return (filters.minMs === undefined || durationMs >= filters.minMs) && (filters.maxMs === undefined || durationMs <= filters.maxMs);
 }
 
 /** Nanoseconds as milliseconds with µs precision, for `…Ms` fields. */

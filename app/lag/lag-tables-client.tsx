@@ -2,10 +2,9 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { formatMs } from "@/app/traces/trace-format";
+import { formatMs, formatStartTime } from "@/app/traces/trace-format";
+import { formatCount } from "@/lib/format/units";
 import { lagOverviewQueryOptions } from "@/lib/queries/lag";
-
-const number = new Intl.NumberFormat("en");
 
 export function LagTables({ windowMinutes }: { windowMinutes: number }) {
   const { data, error } = useQuery(lagOverviewQueryOptions(windowMinutes));
@@ -41,8 +40,11 @@ export function LagTables({ windowMinutes }: { windowMinutes: number }) {
                   <td className="mono">
                     <Link href={`/services/${encodeURIComponent(row.consumer)}`}>{row.consumer}</Link>
                   </td>
-                  <td className="num">{number.format(row.messages)}</td>
-                  <td className="num">{row.failed > 0 ? <span className="badge badge-bad">{number.format(row.failed)}</span> : 0}</td>
+                  <td className="num">
+                    {formatCount(row.messages)}
+                    {row.coveredSince ? <span className="muted small"> since {formatStartTime(row.coveredSince)}*</span> : null}
+                  </td>
+                  <td className="num">{row.failed > 0 ? <span className="badge badge-bad">{formatCount(row.failed)}</span> : 0}</td>
                   <td className="num">{formatMs(row.p50Ms)}</td>
                   <td className="num">{formatMs(row.p95Ms)}</td>
                   <td className="num">{formatMs(row.maxMs)}</td>
@@ -50,6 +52,9 @@ export function LagTables({ windowMinutes }: { windowMinutes: number }) {
               ))}
             </tbody>
           </table>
+          {data.measured.some((row) => row.coveredSince) ? (
+            <p className="muted small">* More spans of this event type in the window than are measured at once: its figures cover the newest, since the time shown.</p>
+          ) : null}
         </div>
       )}
       {data.silent.length > 0 ? (

@@ -1,11 +1,10 @@
 import type { Database } from "../db";
-import { getPublishToProcessLatency } from "./get-publish-to-process-latency";
+import { getPublishToProcessLatency, type MeasuredLatency } from "./get-publish-to-process-latency";
 import { listDeclaredConsumers, type DeclaredConsumer } from "./list-declared-consumers";
-import type { LatencySummary } from "./summarize-latency";
 
 export interface LagOverview {
   windowMinutes: number;
-  measured: LatencySummary[];
+  measured: MeasuredLatency[];
   /** Declared consumers with no processed message in the window. */
   silent: DeclaredConsumer[];
 }

@@ -30,6 +30,7 @@ const next = key("next", "payment", "payments", "payment.processed");
 const flow = buildEventFlow({
   eventType: "order.placed",
   windowMinutes: 60,
+  coveredSince: null,
   totals: [
     totals(next, 40),
     totals(inventory, 48, { failed: 2n, p50Nano: 12n * ms, p95Nano: 40n * ms }),
@@ -70,7 +71,7 @@ describe("buildEventFlow", () => {
   });
 
   it("marks dead-letter destinations and names a service that both consumes and republishes", () => {
-    const dlq = buildEventFlow({ eventType: "order.placed", windowMinutes: 15, totals: [totals(inventory, 3, { failed: 3n }), totals(key("publish", "inventory", "orders.dlq"), 1)], examples: [] });
+    const dlq = buildEventFlow({ eventType: "order.placed", windowMinutes: 15, coveredSince: null, totals: [totals(inventory, 3, { failed: 3n }), totals(key("publish", "inventory", "orders.dlq"), 1)], examples: [] });
     expect(dlq.nodes.find((node) => node.id === "destination:rabbitmq:orders.dlq")).toMatchObject({ deadLetter: true });
     expect(dlq.edges.find((edge) => edge.kind === "publish")).toMatchObject({ deadLetter: true });
     expect(dlq.nodes.find((node) => node.id === "service:inventory")).toMatchObject({ detail: "producer · consumer", errors: 3 });
@@ -85,6 +86,6 @@ describe("buildEventFlow", () => {
   });
 
   it("is empty when nothing was seen", () => {
-    expect(buildEventFlow({ eventType: "order.placed", windowMinutes: 60, totals: [], examples: [] })).toMatchObject({ nodes: [], edges: [], summary: { published: 0, delivered: 0 } });
+    expect(buildEventFlow({ eventType: "order.placed", windowMinutes: 60, coveredSince: null, totals: [], examples: [] })).toMatchObject({ nodes: [], edges: [], summary: { published: 0, delivered: 0 } });
   });
 });

@@ -74,6 +74,11 @@ export type EventFlowNode = Omit<FlowGraphNode, "x" | "y">;
 export interface EventFlow {
   eventType: string;
   windowMinutes: number;
+  /**
+   * When the window held more of the event type's spans than one flow aggregates: the start (ISO)
+   * of the newest part, which the flow covers; null when it covers the whole window.
+   */
+  coveredSince: string | null;
   nodes: EventFlowNode[];
   edges: EventFlowEdge[];
   summary: { producers: number; consumers: number; published: number; delivered: number; failedDeliveries: number };
@@ -92,7 +97,7 @@ export function eventFlowEdgeId(key: EdgeKey): string {
  * → consumers → the destinations of what the consumers publish next. Service nodes say which
  * roles they play and count the deliveries that failed there.
  */
-export function buildEventFlow(input: { eventType: string; windowMinutes: number; totals: EdgeTotals[]; examples: EdgeExampleSpan[] }): EventFlow {
+export function buildEventFlow(input: { eventType: string; windowMinutes: number; coveredSince: string | null; totals: EdgeTotals[]; examples: EdgeExampleSpan[] }): EventFlow {
   const examplesByEdge = new Map<string, EdgeExampleSpan[]>();
   for (const example of input.examples) {
     const id = eventFlowEdgeId(example);
@@ -146,6 +151,7 @@ export function buildEventFlow(input: { eventType: string; windowMinutes: number
   return {
     eventType: input.eventType,
     windowMinutes: input.windowMinutes,
+    coveredSince: input.coveredSince,
     nodes: [...nodes.values()],
     edges,
     summary: {

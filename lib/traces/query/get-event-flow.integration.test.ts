@@ -64,6 +64,18 @@ describe(`event flow (${config.provider})`, () => {
     ]);
     expect(flow.summary).toEqual({ producers: 2, consumers: 2, published: 3, delivered: 4, failedDeliveries: 1 });
     expect(flow.edges[0]!.lastSeenAt).toBe((origin + 100_000_000n).toString());
+    expect(flow.coveredSince).toBeNull();
+  });
+
+  it("covers the newest spans of a window that holds more than it reads, and says since when", async () => {
+    const flow = await getEventFlow(database, placed, 15, 3);
+    expect(flow.coveredSince).toBe(new Date(Number(origin / 1_000_000n) + 100).toISOString());
+    expect(flow.edges.map((edge) => [edge.kind, edge.service, edge.destination, edge.messages, edge.failed, edge.p50Ms])).toEqual([
+      ["publish", "checkout", "flow.orders", 1, 0, null],
+      ["publish", "payment", "flow.orders.dlq", 1, 0, null],
+      ["deliver", "payment", "flow.orders", 1, 0, 50],
+      ["next", "payment", "flow.payments", 1, 1, null],
+    ]);
   });
 
   it("keeps example spans per edge, failed ones first", async () => {

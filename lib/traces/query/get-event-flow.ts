@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Database } from "../../db";
 import { AppError } from "../../errors";
 import { Prisma } from "../../generated/prisma-sqlite/client";
+import { startOfNewestSpans } from "../span-store/span-index-reads";
 import { buildEventFlow, type EdgeExampleSpan, type EdgeTotals, type EventFlow, type EventFlowEdgeKind } from "../flow/build-event-flow";
 
 /** Examples kept per edge and outcome: the latest successful spans and the latest failed ones. */
@@ -13,16 +14,19 @@ const totalsRowSchema = z.object({ ...edgeKeyColumns, messages: integer, failed:
 const exampleRowSchema = z.object({ ...edgeKeyColumns, traceId: z.string(), spanId: z.string(), startNano: integer, failed: integer, latencyNano: integer.nullable() });
 
 /**
- * One event type's flow over the last `windowMinutes`: who published it, through which
- * destinations, which consumers processed it (with publish → process latency), and what they
- * published while processing it — with counts, failures and example spans per edge. Everything is
+ * One event type's flow over the last `windowMinutes` (or over its newest `maxSpans` spans in that
+ * window, and then says since when; the default is well under a second of work on SQLite): who published it, through which destinations, which consumers processed
+ * it (with publish → process latency), and what they published while processing it — with
+ * counts, failures and example spans per edge. Everything is
  * aggregated by the database (window functions for percentiles and examples, portable between
  * SQLite and PostgreSQL), so the cost in JS is per edge, not per span.
  */
-export async function getEventFlow(database: Database, eventType: string, windowMinutes: number): Promise<EventFlow> {
+export async function getEventFlow(database: Database, eventType: string, windowMinutes: number, maxSpans = 20_000): Promise<EventFlow> {
   const known = await database.eventType.findFirst({ where: { name: eventType, deletedAt: null }, select: { id: true } });
   if (!known) throw new AppError("NOT_FOUND", `no event type named '${eventType}'`);
-  const since = BigInt(Date.now() - windowMinutes * 60_000) * 1_000_000n;
+  const windowStart = BigInt(Date.now() - windowMinutes * 60_000) * 1_000_000n;
+  const newestStart = await startOfNewestSpans(database, { eventType }, { from: windowStart }, maxSpans);
+  const since = newestStart ?? windowStart;
   const kinds: EventFlowEdgeKind[] = ["publish", "deliver", "next"];
   const perKind = await Promise.all(
     kinds.map(async (kind) => {
@@ -37,7 +41,8 @@ export async function getEventFlow(database: Database, eventType: string, window
       };
     }),
   );
-  return buildEventFlow({ eventType, windowMinutes, totals: perKind.flatMap((entry) => entry.totals), examples: perKind.flatMap((entry) => entry.examples) });
+  const coveredSince = newestStart === undefined ? null : new Date(Number(newestStart / 1_000_000n)).toISOString();
+  return buildEventFlow({ eventType, windowMinutes, coveredSince, totals: perKind.flatMap((entry) => entry.totals), examples: perKind.flatMap((entry) => entry.examples) });
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Database } from "../../db";
 import type { Prisma } from "../../generated/prisma-sqlite/client";
+import { startOfNewestSpans, startTimeFilter, type StartRange } from "../span-store/span-index-reads";
 import { inTraces, ofTrace } from "../span-store/span-keys";
 import { parseBusinessKeys } from "../span-store/span-record";
 import { summarizeTraces, traceDurationMs, withinDuration, type TraceFacts, type TraceSearchResult } from "./summarize-traces";
@@ -52,7 +53,7 @@ export async function searchTraces(database: Database, search: TraceSearch, budg
       cursor = olderThan(rows, cursor);
     } else {
       const scanned = scannedIndex(search, spanWhere);
-      const floor = await windowFloor(database, search, scanned, cursor, budget.windowSpans);
+      const floor = await startOfNewestSpans(database, scanned, { from: search.fromNano, to: cursor }, budget.windowSpans);
       rows = await spanCandidates(database, { ...spanWhere, ...scanned }, { from: floor ?? search.fromNano, to: cursor }, pageRows);
       // A full page stops inside the window; otherwise the window is done and the next one starts below it.
       if (rows.length === pageRows) cursor = olderThan(rows, cursor);
@@ -97,25 +98,6 @@ function scannedIndex(search: TraceSearch, spanWhere: Prisma.SpanWhereInput): Pr
   return {};
 }
 
-/**
- * The start time of the oldest of the next `windowSpans` spans at or before `cursor` in the
- * scanned index (read from the index alone), or undefined when fewer are left in the time range.
- */
-async function windowFloor(database: Database, search: TraceSearch, scanned: Prisma.SpanWhereInput, cursor: bigint | undefined, windowSpans: number): Promise<bigint | undefined> {
-  const [row] = await database.span.findMany({
-    where: { ...scanned, startTimeUnixNano: timeRange(search.fromNano, cursor) },
-    orderBy: { startTimeUnixNano: "desc" },
-    skip: windowSpans - 1,
-    take: 1,
-    select: { startTimeUnixNano: true },
-  });
-  return row?.startTimeUnixNano;
-}
-
-function timeRange(from: bigint | undefined, to: bigint | undefined): Prisma.BigIntFilter {
-  return { ...(from !== undefined ? { gte: from } : {}), ...(to !== undefined ? { lte: to } : {}) };
-}
-
 /** Conditions one span must meet; empty when the search has no span filter. */
 function spanFilter(search: TraceSearch): Prisma.SpanWhereInput {
   const where: Prisma.SpanWhereInput = {};
@@ -131,9 +113,9 @@ function needsKeyCheck(search: TraceSearch): boolean {
   return search.key !== undefined && search.value === undefined;
 }
 
-async function spanCandidates(database: Database, where: Prisma.SpanWhereInput, range: { from?: bigint; to?: bigint }, take: number): Promise<Candidate[]> {
+async function spanCandidates(database: Database, where: Prisma.SpanWhereInput, range: StartRange, take: number): Promise<Candidate[]> {
   const rows = await database.span.findMany({
-    where: { ...where, startTimeUnixNano: timeRange(range.from, range.to) },
+    where: { ...where, startTimeUnixNano: startTimeFilter(range) },
     orderBy: { startTimeUnixNano: "desc" },
     take,
     select: { traceId: true, startTimeUnixNano: true },
@@ -146,7 +128,7 @@ async function keyCandidates(database: Database, search: TraceSearch, cursor: bi
     where: {
       key: search.key!,
       value: search.value!,
-      startTimeUnixNano: timeRange(search.fromNano, cursor),
+      startTimeUnixNano: startTimeFilter({ from: search.fromNano, to: cursor }),
     },
     orderBy: { startTimeUnixNano: "desc" },
     take,

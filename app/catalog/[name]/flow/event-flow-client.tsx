@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
 import { FlowCanvas } from "@/app/components/flow-canvas-client";
+import { formatStartTime } from "@/app/traces/trace-format";
 import { Stat } from "@/app/components/stat";
 import { lagWindowLabels } from "@/lib/lag/lag-window";
 import { eventFlowHref, eventFlowQueryOptions } from "@/lib/queries/flows";
@@ -39,6 +40,11 @@ export function EventFlowView({ name, windowMinutes }: { name: string; windowMin
   const { summary } = flow;
   return (
     <>
+      {flow.coveredSince ? (
+        <p className="callout small">
+          The last {lagWindowLabels[windowMinutes]} holds more <span className="mono">{name}</span> spans than one flow aggregates: this flow covers the newest, since {formatStartTime(flow.coveredSince)}.
+        </p>
+      ) : null}
       <div className="stats event-flow-stats" aria-live="polite">
         <Stat label="Producers" value={summary.producers} />
         <Stat label="Published" value={summary.published} />

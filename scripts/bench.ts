@@ -17,6 +17,7 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { migrate } from "../lib/database/migrate";
 import { createDatabase } from "../lib/db";
+import { seedDemoCatalog } from "../lib/demo/seed-demo-catalog";
 import { databaseConfig, parseEnv } from "../lib/env";
 import { decodeTraceExport } from "../lib/otlp/decode-export-request";
 import { loadCatalogBindingIndex } from "../lib/traces/ingest/event-type-resolver";
@@ -61,6 +62,17 @@ function measureDecodeRate(work: GeneratedBatch[]): number {
 }
 
 /**
+ * A migrated store with the demo catalog, so that spans are attributed to its event types (through
+ * its broker bindings) and counted per event type, as in real use.
+ */
+async function prepareStore(storeConfig: typeof config) {
+  await migrate(storeConfig, root);
+  const database = createDatabase(storeConfig);
+  await seedDemoCatalog(database);
+  return database;
+}
+
+/**
  * Decode + map + prepared insert, in this process, for as long as the ingest runs, so that both
  * fill the store alike (inserts slow down as it grows). Two batches are in the writer at once, as
  * under load, so that decoding one overlaps inserting the other. SQLite gets a file of its own;
@@ -69,8 +81,7 @@ function measureDecodeRate(work: GeneratedBatch[]): number {
 async function measureCeiling(work: GeneratedBatch[]): Promise<{ spansPerSecond: number; spans: number; elapsedMs: number }> {
   const ceilingUrl = config.provider === "sqlite" ? `file:${path.join(scratch, "ceiling.db")}` : databaseUrl;
   const ceilingConfig = databaseConfig(parseEnv({ DATABASE_URL: ceilingUrl }));
-  await migrate(ceilingConfig, root);
-  const database = createDatabase(ceilingConfig);
+  const database = await prepareStore(ceilingConfig);
   const writer = createSpanWriter(ceilingConfig);
   const index = await loadCatalogBindingIndex(database);
   const deadline = performance.now() + seconds * 1000;
@@ -88,7 +99,7 @@ async function measureCeiling(work: GeneratedBatch[]): Promise<{ spansPerSecond:
   await Promise.all(writing);
   const elapsed = performance.now() - started;
   await writer.close();
-  if (config.provider === "postgresql") await database.$executeRawUnsafe(`TRUNCATE "Span", "SpanLink", "SpanKey"`);
+  if (config.provider === "postgresql") await database.$executeRawUnsafe(`TRUNCATE "Span", "SpanLink", "SpanKey", "MessagingUsage"`);
   await database.$disconnect();
   if (config.provider === "sqlite") for (const suffix of ["", "-wal", "-shm"]) rmSync(path.join(scratch, `ceiling.db${suffix}`), { force: true });
   return { spansPerSecond: rate(spans, elapsed), spans, elapsedMs: elapsed };
@@ -227,6 +238,7 @@ async function main() {
   const ceiling = await measureCeiling(work);
   console.log(`ceiling   decode + insert, no HTTP      ${fmt(ceiling.spansPerSecond)} spans/s over ${(ceiling.elapsedMs / 1000).toFixed(1)} s (${fmt(ceiling.spans)} spans)`);
 
+  await (await prepareStore(config)).$disconnect();
   const server = startServer();
   try {
     await waitForHealth();

@@ -17,7 +17,7 @@ export interface CandidateEvaluation {
  * `againstVersion`, only that version is checked (Confluent's per-version compatibility call).
  */
 export async function evaluateCandidate(
-  database: Pick<Database, "eventVersion" | "eventServiceRole" | "registryConfig" | "span">,
+  database: Pick<Database, "eventVersion" | "eventServiceRole" | "registryConfig" | "messagingUsage">,
   eventType: { id: string; name: string; compatibilityMode: CompatibilitySettings["mode"] | null; compatibilityPolicy: CompatibilitySettings["policy"] | null },
   schema: PreparedSchema,
   options: { againstVersion?: number } = {},
@@ -30,7 +30,7 @@ export async function evaluateCandidate(
       select: { version: true, schemaId: true, schema: { select: { format: true, text: true, fingerprint: true } } },
     }),
     database.eventServiceRole.findMany({ where: { eventTypeId: eventType.id, role: "CONSUMER" }, select: { service: { select: { name: true } } } }),
-    database.span.groupBy({ by: ["serviceName"], where: { eventType: eventType.name, messagingRole: "consume" } }),
+    database.messagingUsage.groupBy({ by: ["serviceName"], where: { eventType: eventType.name, role: "consume" } }),
   ]);
   const consumers = new Set([...declaredConsumers.map((consumer) => consumer.service.name), ...observedConsumers.map((consumer) => consumer.serviceName)]);
   const settings = effectiveSettings(eventType, defaults);

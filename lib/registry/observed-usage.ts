@@ -21,33 +21,29 @@ export interface ObservedUsage {
 }
 
 /**
- * Who really produces and consumes an event type, from stored messaging spans, set against what
- * the catalog declares — the join of design time and run time.
+ * Who really produces and consumes an event type, from the messaging spans stored (counted in
+ * MessagingUsage as they are written), set against what the catalog declares — the join of design
+ * time and run time.
  */
 export async function getObservedUsage(
   database: Database,
   eventType: { name: string; producers: string[]; consumers: string[]; bindings: { destination: string }[] },
 ): Promise<ObservedUsage> {
   const [groups, destinations] = await Promise.all([
-    database.span.groupBy({
-      by: ["serviceName", "messagingRole"],
-      where: { eventType: eventType.name, messagingRole: { not: null } },
-      _count: { _all: true },
-      _max: { startTimeUnixNano: true },
-    }),
-    database.span.groupBy({ by: ["destination"], where: { eventType: eventType.name, destination: { not: null } } }),
+    database.messagingUsage.groupBy({ by: ["serviceName", "role"], where: { eventType: eventType.name }, _sum: { messages: true }, _max: { lastSeenNano: true } }),
+    database.messagingUsage.groupBy({ by: ["destination"], where: { eventType: eventType.name, destination: { not: "" } } }),
   ]);
   const observed = groups.map(observation).sort((a, b) => a.role.localeCompare(b.role) || a.service.localeCompare(b.service));
-  return { observed, findings: findingsFor(eventType, observed, destinations.map((row) => row.destination!)) };
+  return { observed, findings: findingsFor(eventType, observed, destinations.map((row) => row.destination)) };
 }
 
-/** A group of one service's messaging spans in one role (a `span.groupBy` row) as an observation. */
-export function observation(group: { serviceName: string; messagingRole: string | null; _count: { _all: number }; _max: { startTimeUnixNano: bigint | null } }): ObservedService {
+/** One service's messages in one role (a `messagingUsage.groupBy` row) as an observation. */
+export function observation(group: { serviceName: string; role: string; _sum: { messages: number | null }; _max: { lastSeenNano: bigint | null } }): ObservedService {
   return {
     service: group.serviceName,
-    role: group.messagingRole as ObservedService["role"],
-    messages: group._count._all,
-    lastSeen: new Date(Number((group._max.startTimeUnixNano ?? 0n) / 1_000_000n)).toISOString(),
+    role: group.role as ObservedService["role"],
+    messages: group._sum.messages ?? 0,
+    lastSeen: new Date(Number((group._max.lastSeenNano ?? 0n) / 1_000_000n)).toISOString(),
   };
 }
 

@@ -8,9 +8,10 @@ import { getEventType } from "./get-event-type";
 import { eventTypeListQuerySchema, listEventTypes } from "./list-event-types";
 import { registerEventVersion } from "./register-event-version";
 import { saveEventType, updateEventType } from "./save-event-type";
-import { spanKey, traceKey } from "../traces/span-store/span-keys";
+import { createSpanWriter } from "../traces/span-store/create-span-writer";
 
-const database = createDatabase(databaseConfig(parseEnv({ DATABASE_URL: inject("databaseUrl") })));
+const config = databaseConfig(parseEnv({ DATABASE_URL: inject("databaseUrl") }));
+const database = createDatabase(config);
 afterAll(() => database.$disconnect());
 
 const open = (properties: Record<string, unknown>, required: string[] = []) => JSON.stringify({ type: "object", properties, required });
@@ -66,26 +67,32 @@ describe("registering event versions", () => {
   it("counts consumers seen at run time among those a breaking change would hit", async () => {
     await freshEventType("registry-test.observed", ["email"]);
     await registerEventVersion(database, "registry-test.observed", { schema: closed({ id: { type: "string" } }, ["id"]) });
-    await database.span.create({
-      data: {
+    const writer = createSpanWriter(config);
+    await writer.write([
+      {
         traceId: "dddddddddddddddddddddddddddddd01",
         spanId: "00000000000000d1",
-        traceKey: traceKey("dddddddddddddddddddddddddddddd01"),
-        spanKey: spanKey("00000000000000d1"),
+        parentSpanId: null,
         serviceName: "fraud-check",
         name: "registry-test.observed process",
         kind: 5,
         startTimeUnixNano: 1n,
         endTimeUnixNano: 2n,
-        durationNano: 1n,
         statusCode: 0,
-        messagingRole: "consume",
-        eventType: "registry-test.observed",
+        statusMessage: "",
+        attributes: "{}",
+        resource: "{}",
+        events: "[]",
+        messaging: { role: "consume", system: "embedded", destination: null, eventType: "registry-test.observed", messageId: null, consumerGroup: null },
+        links: [],
+        keys: [],
       },
-    });
+    ]);
+    await writer.close();
     const check = await checkEventVersion(database, "registry-test.observed", { format: "JSON_SCHEMA", schema: closed({ id: { type: "integer" } }, ["id"]) });
     expect(check.consumersAtRisk).toEqual(["email", "fraud-check"]);
     await database.span.deleteMany({ where: { traceId: "dddddddddddddddddddddddddddddd01" } });
+    await database.messagingUsage.deleteMany({ where: { eventType: "registry-test.observed" } });
   });
 
   it("explains the STRICT open-model rule, and LENIENT accepts the same change", async () => {

@@ -50,4 +50,20 @@ describe("deleteSpansOlderThan", () => {
     await database.spanLink.deleteMany({ where: { traceId } });
     await database.spanKey.deleteMany({ where: { traceId } });
   });
+
+  it("deletes the usage counts of the hours wholly before the cutoff, and keeps the hour the cutoff falls in", async () => {
+    const hour = 3_600_000_000_000n;
+    const old = 1_000_000_000_000_000_000n;
+    const eventType = "retention-test.event";
+    const message = (index: number, start: bigint): SpanRecord => ({
+      ...record(index, start),
+      links: [],
+      keys: [],
+      messaging: { role: "publish", system: "embedded", destination: null, eventType, messageId: null, consumerGroup: null },
+    });
+    await writer.write([message(20_001, old), message(20_002, old + 2n * hour)]);
+    await deleteSpansOlderThan(database, old + 2n * hour + 1n);
+    expect(await database.messagingUsage.findMany({ where: { eventType }, select: { hourStartMs: true, messages: true } })).toEqual([{ hourStartMs: ((old + 2n * hour) / hour) * 3_600_000n, messages: 1 }]);
+    await database.messagingUsage.deleteMany({ where: { eventType } });
+  });
 });

@@ -5,11 +5,13 @@ import { parseBusinessKeys } from "./span-store/span-record";
 const chunkSize = 300;
 
 /**
- * Deletes spans (with their links and keys) that started before `cutoff`, a chunk at a time so
+ * Deletes spans (with their links and keys, and the hours of their usage counts) that started before `cutoff`, a chunk at a time so
  * that each write transaction stays short and ingestion is never stalled behind one big delete.
  * Returns the number of spans deleted.
  */
 export async function deleteSpansOlderThan(database: Database, cutoffUnixNano: bigint): Promise<number> {
+  // The hours of MessagingUsage that lie wholly before the cutoff.
+  await database.messagingUsage.deleteMany({ where: { hourStartMs: { lte: cutoffUnixNano / 1_000_000n - 3_600_000n } } });
   let deleted = 0;
   for (;;) {
     const old = await database.span.findMany({

@@ -71,17 +71,26 @@ export const linkColumns = ["linkedTraceKey", "linkedSpanKey", "traceKey", "span
 /** The SpanKey table's columns, in the order {@link spanRows} returns their values. */
 export const keyColumns = ["key", "value", "traceKey", "spanKey", "traceId", "startTimeUnixNano"] as const;
 
+/** The MessagingUsage table's key columns, in the order {@link spanRows} returns their values (then the span's start). */
+export const usageColumns = ["eventType", "serviceName", "role", "destination", "hourStartMs"] as const;
+
+const nanosPerHour = 3_600_000_000_000n;
+
 /** A value bound to a column. */
 export type Value = string | number | bigint | null;
 
-/** One span's rows: its Span row, one SpanLink row per link and one SpanKey row per business key. */
+/**
+ * One span's rows: its Span row, one SpanLink row per link, one SpanKey row per business key, and
+ * for a message of a known event type, what it counts in MessagingUsage: the key and the start.
+ */
 export interface SpanRows {
   span: Value[];
   links: Value[][];
   keys: Value[][];
+  usage: { key: Value[]; startTimeUnixNano: bigint } | null;
 }
 
-/** A span's rows for the three tables, in {@link spanColumns}, {@link linkColumns} and {@link keyColumns} order. */
+/** A span's rows, in {@link spanColumns}, {@link linkColumns}, {@link keyColumns} and {@link usageColumns} order. */
 export function spanRows(span: SpanRecord): SpanRows {
   const messaging = span.messaging;
   const ownTraceKey = traceKey(span.traceId);
@@ -114,6 +123,12 @@ export function spanRows(span: SpanRecord): SpanRows {
     ],
     links: span.links.map((link) => [traceKey(link.traceId), spanKey(link.spanId), ownTraceKey, ownSpanKey, span.startTimeUnixNano, span.traceId, span.spanId, link.traceId, link.spanId, link.attributes]),
     keys: span.keys.map((key) => [key.key, key.value, ownTraceKey, ownSpanKey, span.traceId, span.startTimeUnixNano]),
+    usage: messaging?.eventType
+      ? {
+          key: [messaging.eventType, span.serviceName, messaging.role, messaging.destination ?? "", (span.startTimeUnixNano / nanosPerHour) * 3_600_000n],
+          startTimeUnixNano: span.startTimeUnixNano,
+        }
+      : null,
   };
 }
 

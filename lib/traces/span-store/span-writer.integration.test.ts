@@ -17,6 +17,8 @@ const consumerTrace = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa02";
 const batchTrace = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa03";
 const plainTrace = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa04";
 const repeatTrace = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa05";
+const usageTrace = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa06";
+const usageEventType = `writer-test.usage-${Date.now()}`;
 const start = 1_763_000_000_123_456_789n;
 
 function span(overrides: Partial<SpanRecord>): SpanRecord {
@@ -59,7 +61,8 @@ const batch = [
 ];
 
 afterAll(async () => {
-  await database.span.deleteMany({ where: { traceId: { in: [producerTrace, consumerTrace, batchTrace, plainTrace, repeatTrace] } } });
+  await database.span.deleteMany({ where: { traceId: { in: [producerTrace, consumerTrace, batchTrace, plainTrace, repeatTrace, usageTrace] } } });
+  await database.messagingUsage.deleteMany({ where: { eventType: usageEventType } });
   await database.spanLink.deleteMany({ where: { traceId: { in: [producerTrace, consumerTrace, batchTrace, plainTrace, repeatTrace] } } });
   await database.spanKey.deleteMany({ where: { traceId: { in: [producerTrace, consumerTrace, batchTrace, plainTrace, repeatTrace] } } });
   await writer.close();
@@ -95,6 +98,29 @@ describe(`the ${config.provider} span writer`, () => {
     await writer.write(batch);
     expect(await database.span.count({ where: { traceId: { in: [producerTrace, consumerTrace] } } })).toBe(2);
     expect(await database.spanLink.count({ where: { linkedTraceId: producerTrace } })).toBe(1);
+  });
+
+  it("counts each stored message once, per hour, service, role and destination", async () => {
+    const hour = 3_600_000_000_000n;
+    const messaging = (role: "publish" | "consume", destination: string | null) => ({ role, system: "embedded", destination, eventType: usageEventType, messageId: null, consumerGroup: null });
+    const message = (spanId: string, startTimeUnixNano: bigint, overrides: Partial<SpanRecord>) =>
+      span({ traceId: usageTrace, spanId, startTimeUnixNano, endTimeUnixNano: startTimeUnixNano + 1_000n, keys: [], messaging: messaging("publish", "orders"), ...overrides });
+    const first = [
+      message("0000000000000061", start, {}),
+      message("0000000000000062", start + 1_000_000_000n, {}),
+      message("0000000000000063", start + 2_000_000_000n, { serviceName: "payment", messaging: messaging("consume", null) }),
+    ];
+    // Counts add up across batches; a retried span counts once.
+    await writer.write(first.slice(0, 1));
+    await writer.write(first);
+    await writer.write([...first, message("0000000000000064", start + hour, {})]);
+    const usage = await database.messagingUsage.findMany({ where: { eventType: usageEventType }, orderBy: [{ hourStartMs: "asc" }, { role: "desc" }], omit: { eventType: true } });
+    const hourOf = (nanos: bigint) => (nanos / hour) * 3_600_000n;
+    expect(usage).toEqual([
+      { serviceName: "checkout", role: "publish", destination: "orders", hourStartMs: hourOf(start), messages: 2, lastSeenNano: start + 1_000_000_000n },
+      { serviceName: "payment", role: "consume", destination: "", hourStartMs: hourOf(start), messages: 1, lastSeenNano: start + 2_000_000_000n },
+      { serviceName: "checkout", role: "publish", destination: "orders", hourStartMs: hourOf(start + hour), messages: 1, lastSeenNano: start + hour },
+    ]);
   });
 
   it("stores a span, link and key once when a batch repeats them, or when a link or key of the span was left behind", async () => {

@@ -1,11 +1,18 @@
 import { Worker } from "node:worker_threads";
-import { keyColumns, linkColumns, spanColumns, spanRows, type SpanWriter } from "./span-record";
+import { keyColumns, linkColumns, spanColumns, spanRows, usageColumns, type SpanWriter } from "./span-record";
 
 function insertOrIgnore(table: string, columns: readonly string[]): string {
   return `INSERT OR IGNORE INTO "${table}" (${columns.map((column) => `"${column}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`;
 }
 
-const statements = { span: insertOrIgnore("Span", spanColumns), link: insertOrIgnore("SpanLink", linkColumns), key: insertOrIgnore("SpanKey", keyColumns) };
+const quotedUsageColumns = usageColumns.map((column) => `"${column}"`).join(", ");
+const statements = {
+  span: insertOrIgnore("Span", spanColumns),
+  link: insertOrIgnore("SpanLink", linkColumns),
+  key: insertOrIgnore("SpanKey", keyColumns),
+  usage: `INSERT INTO "MessagingUsage" (${quotedUsageColumns}, "messages", "lastSeenNano") VALUES (${usageColumns.map(() => "?").join(", ")}, ?, ?)
+    ON CONFLICT (${quotedUsageColumns}) DO UPDATE SET "messages" = "messages" + excluded."messages", "lastSeenNano" = MAX("lastSeenNano", excluded."lastSeenNano")`,
+};
 
 const pragmas = [
   "journal_mode = WAL",
@@ -32,13 +39,25 @@ for (const pragma of workerData.pragmas) database.pragma(pragma);
 const insertSpan = database.prepare(workerData.statements.span);
 const insertLink = database.prepare(workerData.statements.link);
 const insertKey = database.prepare(workerData.statements.key);
+const upsertUsage = database.prepare(workerData.statements.usage);
 const writeBatch = database.transaction((spans) => {
-  for (const { span, links, keys } of spans) {
-    // A span already stored (an exporter's retry) brings no new links or keys.
+  // The batch's messages, counted per MessagingUsage key: [...key, messages, lastSeenNano].
+  const usage = new Map();
+  for (const { span, links, keys, usage: counted } of spans) {
+    // A span already stored (an exporter's retry) brings no new links or keys, and counts once.
     if (insertSpan.run(...span).changes === 0) continue;
     for (const row of links) insertLink.run(...row);
     for (const row of keys) insertKey.run(...row);
+    if (counted === null) continue;
+    const id = counted.key.join("\\u0000");
+    const row = usage.get(id);
+    if (row === undefined) usage.set(id, [...counted.key, 1, counted.startTimeUnixNano]);
+    else {
+      row[row.length - 2] += 1;
+      if (counted.startTimeUnixNano > row[row.length - 1]) row[row.length - 1] = counted.startTimeUnixNano;
+    }
   }
+  for (const row of usage.values()) upsertUsage.run(...row);
 });
 parentPort.on("message", (message) => {
   if (message.close) {

@@ -5,9 +5,9 @@ import { parseBusinessKeys } from "./span-store/span-record";
 const chunkSize = 300;
 
 /**
- * Deletes spans (with their links and keys, and the hours of their usage counts) that started before `cutoff`, a chunk at a time so
- * that each write transaction stays short and ingestion is never stalled behind one big delete.
- * Returns the number of spans deleted.
+ * Deletes spans (with their links and keys, and the hours of their usage counts) that started
+ * before `cutoff`, a chunk at a time so that each write transaction stays short and ingestion is
+ * never stalled behind one big delete. Returns the number of spans deleted.
  */
 export async function deleteSpansOlderThan(database: Database, cutoffUnixNano: bigint): Promise<number> {
   // The hours of MessagingUsage that lie wholly before the cutoff.

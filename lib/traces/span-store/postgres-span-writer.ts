@@ -112,7 +112,7 @@ function appendRow(columns: Value[][], row: Value[]): void {
   row.forEach((value, index) => columns[index]!.push(value));
 }
 
-/** The PostgreSQL write path: a pool of its own, and one array-parameter statement per batch. */
+/** The PostgreSQL write path: a pool of its own, one array-parameter statement per batch, then its usage counts. */
 export function createPostgresSpanWriter(url: string): SpanWriter {
   const pool = new pg.Pool({ connectionString: url, max: 4 });
   const usage = createUsageCounter(pool);

@@ -71,7 +71,7 @@ export const linkColumns = ["linkedTraceKey", "linkedSpanKey", "traceKey", "span
 /** The SpanKey table's columns, in the order {@link spanRows} returns their values. */
 export const keyColumns = ["key", "value", "traceKey", "spanKey", "traceId", "startTimeUnixNano"] as const;
 
-/** The MessagingUsage table's key columns, in the order {@link spanRows} returns their values (then the span's start). */
+/** The MessagingUsage table's key columns, in the order of the usage key {@link spanRows} returns. */
 export const usageColumns = ["eventType", "serviceName", "role", "destination", "hourStartMs"] as const;
 
 const nanosPerHour = 3_600_000_000_000n;

@@ -1,7 +1,7 @@
 import type { Database } from "../db";
 import { Prisma } from "../generated/prisma-sqlite/client";
 import { linksOfSpans } from "../traces/span-store/span-keys";
-import { distinctSpanValues, startOfNewestSpans } from "../traces/span-store/span-index-reads";
+import { distinctSpanValues, newestPartOfWindow } from "../traces/span-store/span-index-reads";
 import { summarizeLatency, type LatencySample, type LatencySummary } from "./summarize-latency";
 
 interface Row {
@@ -38,8 +38,7 @@ export async function getPublishToProcessLatency(database: Database, windowMinut
 }
 
 async function measureEventType(database: Database, eventType: string, windowStart: bigint, maxSpans: number): Promise<{ eventType: string; coveredSince: string | null; samples: LatencySample[] }> {
-  const newestStart = await startOfNewestSpans(database, { eventType }, { from: windowStart }, maxSpans);
-  const since = newestStart ?? windowStart;
+  const { since, coveredSince } = await newestPartOfWindow(database, { eventType }, windowStart, maxSpans);
   const [linked, children] = await Promise.all([
     database.$queryRaw<Row[]>`
       SELECT c."serviceName" AS "consumer", c."startTimeUnixNano" - p."startTimeUnixNano" AS "latencyNano", c."statusCode" AS "statusCode"
@@ -55,7 +54,7 @@ async function measureEventType(database: Database, eventType: string, windowSta
   ]);
   return {
     eventType,
-    coveredSince: newestStart === undefined ? null : new Date(Number(newestStart / 1_000_000n)).toISOString(),
+    coveredSince,
     samples: [...linked, ...children].map((row) => ({ eventType, consumer: row.consumer, latencyNano: BigInt(row.latencyNano), failed: Number(row.statusCode) === 2 })),
   };
 }

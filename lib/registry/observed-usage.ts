@@ -1,4 +1,5 @@
 import type { Database } from "../db";
+import { unixNanoToDate } from "../format/units";
 
 export interface ObservedService {
   service: string;
@@ -43,7 +44,7 @@ export function observation(group: { serviceName: string; role: string; _sum: { 
     service: group.serviceName,
     role: group.role as ObservedService["role"],
     messages: group._sum.messages ?? 0,
-    lastSeen: new Date(Number((group._max.lastSeenNano ?? 0n) / 1_000_000n)).toISOString(),
+    lastSeen: unixNanoToDate(group._max.lastSeenNano ?? 0n).toISOString(),
   };
 }
 

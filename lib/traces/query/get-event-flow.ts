@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Database } from "../../db";
 import { AppError } from "../../errors";
 import { Prisma } from "../../generated/prisma-sqlite/client";
-import { startOfNewestSpans } from "../span-store/span-index-reads";
+import { newestPartOfWindow } from "../span-store/span-index-reads";
 import { buildEventFlow, type EdgeExampleSpan, type EdgeTotals, type EventFlow, type EventFlowEdgeKind } from "../flow/build-event-flow";
 
 /** Examples kept per edge and outcome: the latest successful spans and the latest failed ones. */
@@ -25,8 +25,7 @@ export async function getEventFlow(database: Database, eventType: string, window
   const known = await database.eventType.findFirst({ where: { name: eventType, deletedAt: null }, select: { id: true } });
   if (!known) throw new AppError("NOT_FOUND", `no event type named '${eventType}'`);
   const windowStart = BigInt(Date.now() - windowMinutes * 60_000) * 1_000_000n;
-  const newestStart = await startOfNewestSpans(database, { eventType }, { from: windowStart }, maxSpans);
-  const since = newestStart ?? windowStart;
+  const { since, coveredSince } = await newestPartOfWindow(database, { eventType }, windowStart, maxSpans);
   const kinds: EventFlowEdgeKind[] = ["publish", "deliver", "next"];
   const perKind = await Promise.all(
     kinds.map(async (kind) => {
@@ -41,7 +40,6 @@ export async function getEventFlow(database: Database, eventType: string, window
       };
     }),
   );
-  const coveredSince = newestStart === undefined ? null : new Date(Number(newestStart / 1_000_000n)).toISOString();
   return buildEventFlow({ eventType, windowMinutes, coveredSince, totals: perKind.flatMap((entry) => entry.totals), examples: perKind.flatMap((entry) => entry.examples) });
 }
 

@@ -1,4 +1,5 @@
 import type { Database } from "../../db";
+import { unixNanoToDate } from "../../format/units";
 import type { Prisma } from "../../generated/prisma-sqlite/client";
 import { startOfNewestSpans, startTimeFilter, type StartRange } from "../span-store/span-index-reads";
 import { inTraces, ofTrace } from "../span-store/span-keys";
@@ -78,7 +79,7 @@ export async function searchTraces(database: Database, search: TraceSearch, budg
   return {
     traces: found.slice(0, search.limit),
     complete,
-    searchedBackTo: complete || cursor === undefined ? null : new Date(Number(cursor / 1_000_000n)).toISOString(),
+    searchedBackTo: complete || cursor === undefined ? null : unixNanoToDate(cursor).toISOString(),
   };
 }
 

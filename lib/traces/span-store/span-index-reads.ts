@@ -1,4 +1,5 @@
 import type { Database } from "../../db";
+import { unixNanoToDate } from "../../format/units";
 import { Prisma } from "../../generated/prisma-sqlite/client";
 
 /** A range of span start times, in Unix nanoseconds, either end open. */
@@ -26,6 +27,21 @@ export async function startOfNewestSpans(database: Database, where: Prisma.SpanW
     select: { startTimeUnixNano: true },
   });
   return row?.startTimeUnixNano;
+}
+
+/**
+ * The part of a window from `windowStart` to now that a read of at most `maxSpans` spans matching
+ * `where` covers: `since`, where the read begins, and `coveredSince` (ISO) when that is later than
+ * `windowStart` because the window holds more, else null.
+ */
+export async function newestPartOfWindow(
+  database: Database,
+  where: Prisma.SpanWhereInput,
+  windowStart: bigint,
+  maxSpans: number,
+): Promise<{ since: bigint; coveredSince: string | null }> {
+  const newestStart = await startOfNewestSpans(database, where, { from: windowStart }, maxSpans);
+  return newestStart === undefined ? { since: windowStart, coveredSince: null } : { since: newestStart, coveredSince: unixNanoToDate(newestStart).toISOString() };
 }
 
 /**

@@ -15,11 +15,11 @@ const exampleRowSchema = z.object({ ...edgeKeyColumns, traceId: z.string(), span
 
 /**
  * One event type's flow over the last `windowMinutes` (or over its newest `maxSpans` spans in that
- * window, and then says since when; the default is well under a second of work on SQLite): who published it, through which destinations, which consumers processed
- * it (with publish → process latency), and what they published while processing it — with
- * counts, failures and example spans per edge. Everything is
- * aggregated by the database (window functions for percentiles and examples, portable between
- * SQLite and PostgreSQL), so the cost in JS is per edge, not per span.
+ * window, and then says since when; the default is well under a second of work on SQLite): who
+ * published it, through which destinations, which consumers processed it (with publish → process
+ * latency), and what they published while processing it — with counts, failures and example spans
+ * per edge. Everything is aggregated by the database (window functions for percentiles and
+ * examples, portable between SQLite and PostgreSQL), so the cost in JS is per edge, not per span.
  */
 export async function getEventFlow(database: Database, eventType: string, windowMinutes: number, maxSpans = 20_000): Promise<EventFlow> {
   const known = await database.eventType.findFirst({ where: { name: eventType, deletedAt: null }, select: { id: true } });

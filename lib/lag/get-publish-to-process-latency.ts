@@ -1,14 +1,7 @@
 import type { Database } from "../db";
-import { Prisma } from "../generated/prisma-sqlite/client";
-import { linksOfSpans } from "../traces/span-store/span-keys";
+import { findDeliveries, matchPublishSpans } from "../traces/query/deliveries";
 import { distinctSpanValues, newestPartOfWindow } from "../traces/span-store/span-index-reads";
 import { summarizeLatency, type LatencySample, type LatencySummary } from "./summarize-latency";
-
-interface Row {
-  consumer: string;
-  latencyNano: bigint | number | string;
-  statusCode: number | bigint;
-}
 
 /** Latency of one event type at one consumer. */
 export interface MeasuredLatency extends LatencySummary {
@@ -23,8 +16,8 @@ const maxEventTypes = 500;
 
 /**
  * Publish→process latency per event type and consumer over the last `windowMinutes`: for each
- * consume span, the time from the start of the publish span it belongs to (by span link, or as
- * its child) to the start of processing. An event type with more than `maxSpansPerEventType`
+ * consume span, the time from the start of the publish span it belongs to (by span link, as its
+ * child, or by message id: see matchPublishSpans) to the start of processing. An event type with more than `maxSpansPerEventType`
  * spans in the window (the default is well under a second of work on SQLite) is measured over
  * its newest ones.
  */
@@ -39,22 +32,14 @@ export async function getPublishToProcessLatency(database: Database, windowMinut
 
 async function measureEventType(database: Database, eventType: string, windowStart: bigint, maxSpans: number): Promise<{ eventType: string; coveredSince: string | null; samples: LatencySample[] }> {
   const { since, coveredSince } = await newestPartOfWindow(database, { eventType }, windowStart, maxSpans);
-  const [linked, children] = await Promise.all([
-    database.$queryRaw<Row[]>`
-      SELECT c."serviceName" AS "consumer", c."startTimeUnixNano" - p."startTimeUnixNano" AS "latencyNano", c."statusCode" AS "statusCode"
-      FROM "Span" c
-      ${Prisma.raw(linksOfSpans("c", "l"))}
-      JOIN "Span" p ON p."traceKey" = l."linkedTraceKey" AND p."spanKey" = l."linkedSpanKey" AND p."traceId" = l."linkedTraceId" AND p."messagingRole" = 'publish'
-      WHERE c."eventType" = ${eventType} AND c."startTimeUnixNano" >= ${since} AND c."messagingRole" = 'consume'`,
-    database.$queryRaw<Row[]>`
-      SELECT c."serviceName" AS "consumer", c."startTimeUnixNano" - p."startTimeUnixNano" AS "latencyNano", c."statusCode" AS "statusCode"
-      FROM "Span" c
-      JOIN "Span" p ON p."traceKey" = c."traceKey" AND p."traceId" = c."traceId" AND p."spanId" = c."parentSpanId" AND p."messagingRole" = 'publish'
-      WHERE c."eventType" = ${eventType} AND c."startTimeUnixNano" >= ${since} AND c."messagingRole" = 'consume'`,
-  ]);
+  const deliveries = await findDeliveries(database, eventType, since);
+  const { matched } = await matchPublishSpans(database, deliveries);
   return {
     eventType,
     coveredSince,
-    samples: [...linked, ...children].map((row) => ({ eventType, consumer: row.consumer, latencyNano: BigInt(row.latencyNano), failed: Number(row.statusCode) === 2 })),
+    samples: deliveries.flatMap((delivery, index) => {
+      const published = matched[index];
+      return published ? [{ eventType, consumer: delivery.serviceName, latencyNano: delivery.startNano - published.startNano, failed: delivery.failed }] : [];
+    }),
   };
 }

@@ -41,9 +41,14 @@ describe("deleteSpansOlderThan", () => {
     const old = 1_000_000_000_000_000_000n;
     const recent = BigInt(Date.now()) * 1_000_000n;
     await writer.write([...Array.from({ length: 2_500 }, (_, index) => record(index + 1, old)), record(9_999, recent)]);
+    // An older bucket whose spans are gone.
+    await database.spanBucket.create({ data: { bucket: -1 } });
     // Other test files may leave old spans of their own in the shared database.
     expect(await deleteSpansOlderThan(database, old + 1n)).toBeGreaterThanOrEqual(2_500);
     expect(await database.span.count({ where: { traceId } })).toBe(1);
+    expect(await database.spanBucket.findUnique({ where: { bucket: -1 } })).toBeNull();
+    const { bucket } = await database.span.findFirstOrThrow({ where: { traceId }, select: { bucket: true } });
+    expect(await database.spanBucket.findUnique({ where: { bucket } })).not.toBeNull();
     expect(await database.spanLink.count({ where: { traceId } })).toBe(1);
     expect(await database.spanKey.count({ where: { traceId } })).toBe(1);
     await database.span.deleteMany({ where: { traceId } });

@@ -16,25 +16,29 @@ export async function deleteSpansOlderThan(database: Database, cutoffUnixNano: b
   for (;;) {
     const old = await database.span.findMany({
       where: { startTimeUnixNano: { lt: cutoffUnixNano } },
-      select: { traceKey: true, spanKey: true, startTimeUnixNano: true, keys: true },
+      select: { bucket: true, traceKey: true, spanKey: true, startTimeUnixNano: true, keys: true },
       take: chunkSize,
     });
-    if (old.length === 0) return deleted;
-    const ids = old.map(({ traceKey, spanKey }) => ({ traceKey, spanKey }));
+    if (old.length === 0) break;
+    const ids = old.map(({ bucket, traceKey, spanKey }) => ({ bucket, traceKey, spanKey }));
     // A span's links are found by its start time first (SpanLink's index by the linking span).
     const linkIds = old.map(({ traceKey, spanKey, startTimeUnixNano }) => ({ startTimeUnixNano, traceKey, spanKey }));
     // SpanKey is found by its whole primary key: it has no index by span.
-    const keyRows = old.flatMap(({ traceKey, spanKey, keys }) => parseBusinessKeys(keys).map(({ key, value }) => ({ key, value, traceKey, spanKey })));
+    const keyRows = old.flatMap(({ bucket, traceKey, spanKey, keys }) => parseBusinessKeys(keys).map(({ key, value }) => ({ bucket, key, value, traceKey, spanKey })));
     await database.$transaction([
       database.spanLink.deleteMany({ where: { OR: linkIds } }),
-      ...chunk(keyRows, 200).map((rows) => database.spanKey.deleteMany({ where: { OR: rows } })),
+      ...chunk(keyRows, 150).map((rows) => database.spanKey.deleteMany({ where: { OR: rows } })),
       database.span.deleteMany({ where: { OR: ids } }),
     ]);
     deleted += old.length;
-    if (old.length < chunkSize) return deleted;
+    if (old.length < chunkSize) break;
     // Let queued span writes in between chunks.
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+  // Buckets left empty, but never the newest: the SQLite writer may be filling it.
+  await database.$executeRaw`DELETE FROM "SpanBucket" WHERE "bucket" < (SELECT MAX("bucket") FROM "SpanBucket")
+    AND NOT EXISTS (SELECT 1 FROM "Span" s WHERE s."bucket" = "SpanBucket"."bucket")`;
+  return deleted;
 }
 
 function chunk<T>(items: T[], size: number): T[][] {

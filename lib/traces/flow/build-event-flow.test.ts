@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildEventFlow, eventFlowEdgeId, type EdgeExampleSpan, type EdgeKey, type EdgeTotals } from "./build-event-flow";
+import { buildEventFlow, eventFlowEdgeId, summarizeEdgeSpans, type EdgeExampleSpan, type EdgeKey, type EdgeTotals } from "./build-event-flow";
 import { flowOrigin } from "./flow-fixtures";
 import { layoutGraph } from "./layout-flow-graph";
 
@@ -87,5 +87,29 @@ describe("buildEventFlow", () => {
 
   it("is empty when nothing was seen", () => {
     expect(buildEventFlow({ eventType: "order.placed", windowMinutes: 60, coveredSince: null, totals: [], examples: [] })).toMatchObject({ nodes: [], edges: [], summary: { published: 0, delivered: 0 } });
+  });
+});
+
+describe("summarizeEdgeSpans", () => {
+  const measured = (spanId: string, startMs: number, latencyMs: number | null, failed = false) => ({ ...example(payment, spanId, startMs, failed), latencyNano: latencyMs === null ? null : BigInt(latencyMs) * ms });
+
+  it("counts an edge's spans and failures, and takes nearest-rank p50 and p95 of the latencies measured", () => {
+    const spans = [...Array.from({ length: 19 }, (_, index) => measured(`s${index}`, index, index + 1)), measured("late", 40, 100, true), measured("unmatched", 50, null)];
+    const { totals: [edge] } = summarizeEdgeSpans(spans);
+    expect(edge).toEqual({ ...payment, messages: 21n, failed: 1n, lastSeenNano: flowOrigin + 50n * ms, p50Nano: 10n * ms, p95Nano: 19n * ms });
+  });
+
+  it("keeps apart edges that differ in any part of their key, and leaves latency unset where nothing was measured", () => {
+    const { totals: edges } = summarizeEdgeSpans([example(publish, "p1", 1), example(payment, "d1", 2), example({ ...payment, destination: "orders.retry" }, "d2", 3)]);
+    expect(edges.map((edge) => [edge.kind, edge.destination, edge.messages, edge.p95Nano])).toEqual([
+      ["publish", "orders", 1n, null],
+      ["deliver", "orders", 1n, null],
+      ["deliver", "orders.retry", 1n, null],
+    ]);
+  });
+
+  it("keeps the latest three successful and the latest three failed spans of each edge as examples", () => {
+    const spans = Array.from({ length: 10 }, (_, index) => example(payment, `s${index}`, index, index % 2 === 0));
+    expect(summarizeEdgeSpans(spans).examples.map((span) => span.spanId)).toEqual(["s9", "s7", "s5", "s8", "s6", "s4"]);
   });
 });

@@ -20,7 +20,7 @@ export interface EdgeKey {
   destination: string | null;
 }
 
-/** One edge as the store aggregated it. Latency (publish → process) is measured on `deliver` edges only. */
+/** One edge, aggregated from its spans. Latency (publish → process) is measured on `deliver` edges only. */
 export interface EdgeTotals extends EdgeKey {
   messages: bigint;
   failed: bigint;
@@ -29,13 +29,56 @@ export interface EdgeTotals extends EdgeKey {
   p95Nano: bigint | null;
 }
 
-/** One span on an edge, chosen as an example by the store. */
+/** One span on an edge. */
 export interface EdgeExampleSpan extends EdgeKey {
   traceId: string;
   spanId: string;
   startNano: bigint;
   failed: boolean;
   latencyNano: bigint | null;
+}
+
+/** Examples kept per edge and outcome: the latest successful spans and the latest failed ones. */
+const examplesPerOutcome = 3;
+
+/** Nearest-rank percentile (rank ⌈p·n/100⌉) of sorted values, as `percentile` in lib/lag computes it. */
+function nearestRank(sorted: readonly bigint[], p: number): bigint | null {
+  return sorted.length === 0 ? null : sorted[Math.ceil((p * sorted.length) / 100) - 1]!;
+}
+
+/**
+ * Per edge: span count, failures, last seen, p50/p95 of the measured latencies, and the latest
+ * few successful and failed spans as examples.
+ */
+export function summarizeEdgeSpans(spans: readonly EdgeExampleSpan[]): { totals: EdgeTotals[]; examples: EdgeExampleSpan[] } {
+  const edges = new Map<string, EdgeExampleSpan[]>();
+  for (const span of spans) {
+    const id = JSON.stringify([span.kind, span.service, span.eventType, span.system, span.destination]);
+    const edge = edges.get(id);
+    if (edge === undefined) edges.set(id, [span]);
+    else edge.push(span);
+  }
+  const totals: EdgeTotals[] = [];
+  const examples: EdgeExampleSpan[] = [];
+  for (const edgeSpans of edges.values()) {
+    const { kind, service, eventType, system, destination } = edgeSpans[0]!;
+    const latencies = edgeSpans.flatMap((span) => (span.latencyNano === null ? [] : [span.latencyNano])).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    totals.push({
+      kind,
+      service,
+      eventType,
+      system,
+      destination,
+      messages: BigInt(edgeSpans.length),
+      failed: BigInt(edgeSpans.filter((span) => span.failed).length),
+      lastSeenNano: edgeSpans.reduce((latest, span) => (span.startNano > latest ? span.startNano : latest), edgeSpans[0]!.startNano),
+      p50Nano: nearestRank(latencies, 50),
+      p95Nano: nearestRank(latencies, 95),
+    });
+    const newestFirst = [...edgeSpans].sort((a, b) => (a.startNano > b.startNano ? -1 : a.startNano < b.startNano ? 1 : 0));
+    for (const failed of [false, true]) examples.push(...newestFirst.filter((span) => span.failed === failed).slice(0, examplesPerOutcome));
+  }
+  return { totals, examples };
 }
 
 /** An example span of an edge; `startAt` is Unix nanoseconds as a decimal string. */

@@ -18,8 +18,9 @@ export function ingestService(): IngestService {
       token: settings.EVENTSCOPE_INGEST_TOKEN,
       eventTypeAttributes: settings.EVENTSCOPE_EVENT_TYPE_ATTRIBUTES,
       businessKeyAttributes: settings.EVENTSCOPE_BUSINESS_KEYS,
-      // SQLite has one writer; PostgreSQL takes a few concurrent transactions well.
-      writeConcurrency: config.provider === "sqlite" ? 1 : 4,
+      // SQLite has one writer thread: a second batch in flight is mapped to rows and handed over
+      // while the first commits. PostgreSQL takes a few concurrent transactions well.
+      writeConcurrency: config.provider === "sqlite" ? 2 : 4,
       maxPendingSpans: 64 * 512,
       maxRequestsInFlight: 16,
     });

@@ -2,7 +2,9 @@ import type { Database } from "../../db";
 import { unixNanoToDate } from "../../format/units";
 import type { Prisma } from "../../generated/prisma-sqlite/client";
 import { startOfNewestSpans, startTimeFilter, type StartRange } from "../span-store/span-index-reads";
-import { inTraces, ofTrace } from "../span-store/span-keys";
+import { businessKeyText } from "../span-store/bucket-bloom";
+import { bucketDirectory } from "../span-store/bucket-directory";
+import { inTraces, ofTrace, traceKey } from "../span-store/span-keys";
 import { parseBusinessKeys } from "../span-store/span-record";
 import { summarizeTraces, traceDurationMs, withinDuration, type TraceFacts, type TraceSearchResult } from "./summarize-traces";
 import type { TraceSearch } from "./trace-search-params";
@@ -125,8 +127,10 @@ async function spanCandidates(database: Database, where: Prisma.SpanWhereInput, 
 }
 
 async function keyCandidates(database: Database, search: TraceSearch, cursor: bigint | undefined, take: number): Promise<Candidate[]> {
+  const buckets = await bucketDirectory(database).candidates([{ kind: "key", key: businessKeyText(search.key!, search.value!) }]);
   const rows = await database.spanKey.findMany({
     where: {
+      bucket: { in: buckets },
       key: search.key!,
       value: search.value!,
       startTimeUnixNano: startTimeFilter({ from: search.fromNano, to: cursor }),
@@ -145,9 +149,10 @@ async function keyCandidates(database: Database, search: TraceSearch, cursor: bi
 async function meetingTraceFilters(database: Database, search: TraceSearch, traceIds: string[]): Promise<string[]> {
   const byDuration = search.minMs !== undefined || search.maxMs !== undefined;
   if (traceIds.length === 0 || (!byDuration && !search.error)) return traceIds;
+  const inBatch = await inStoredTraces(database, traceIds);
   const [extents, failed] = await Promise.all([
-    byDuration ? database.span.groupBy({ by: ["traceId"], where: inTraces(traceIds), _min: { startTimeUnixNano: true }, _max: { endTimeUnixNano: true } }) : [],
-    search.error ? database.span.groupBy({ by: ["traceId"], where: { ...inTraces(traceIds), statusCode: 2 } }) : [],
+    byDuration ? database.span.groupBy({ by: ["traceId"], where: inBatch, _min: { startTimeUnixNano: true }, _max: { endTimeUnixNano: true } }) : [],
+    search.error ? database.span.groupBy({ by: ["traceId"], where: { ...inBatch, statusCode: 2 } }) : [],
   ]);
   const lasting = new Set(extents.filter(({ _min, _max }) => withinDuration(traceDurationMs(_min.startTimeUnixNano ?? 0n, _max.endTimeUnixNano ?? 0n), search)).map((extent) => extent.traceId));
   const failing = new Set(failed.map((row) => row.traceId));
@@ -157,10 +162,11 @@ async function meetingTraceFilters(database: Database, search: TraceSearch, trac
 /** The candidates that really match: span filters on one span (attr checked exactly), and a bare `key`. */
 async function verify(database: Database, search: TraceSearch, traceIds: string[], spanWhere: Prisma.SpanWhereInput | undefined): Promise<string[]> {
   let matching = traceIds;
+  const inBatch = await inStoredTraces(database, traceIds);
   const filtered = spanWhere ?? spanFilter(search);
   if (Object.keys(filtered).length > 0) {
     const spans = await database.span.findMany({
-      where: { ...filtered, ...inTraces(matching) },
+      where: { ...filtered, ...inBatch },
       select: { traceId: true, attributes: !!search.attr },
     });
     const ok = new Set(spans.filter((span) => !search.attr || attributeMatches(span.attributes, search.attr)).map((span) => span.traceId));
@@ -168,7 +174,7 @@ async function verify(database: Database, search: TraceSearch, traceIds: string[
   }
   if (needsKeyCheck(search) && matching.length > 0) {
     // Narrowed with LIKE (case-insensitive on SQLite), then checked exactly.
-    const keyed = await database.span.findMany({ where: { ...inTraces(matching), keys: { contains: `"key":${JSON.stringify(search.key)},` } }, select: { traceId: true, keys: true } });
+    const keyed = await database.span.findMany({ where: { ...inBatch, traceId: { in: matching }, keys: { contains: `"key":${JSON.stringify(search.key)},` } }, select: { traceId: true, keys: true } });
     const ok = new Set(keyed.filter((row) => parseBusinessKeys(row.keys).some(({ key }) => key === search.key)).map((row) => row.traceId));
     matching = matching.filter((traceId) => ok.has(traceId));
   }
@@ -185,9 +191,17 @@ function attributeMatches(json: string | undefined, attr: { key: string; value: 
   }
 }
 
-/** Everything a summary needs for a batch of trace ids, aggregated by trace id (found through the traceKey index). */
+/**
+ * A Prisma `where` for the spans of the given traces, in the buckets that may hold them (see Span
+ * in prisma/schema.prisma).
+ */
+async function inStoredTraces(database: Database, traceIds: readonly string[]) {
+  return inTraces(traceIds, await bucketDirectory(database).candidates(traceIds.map((traceId) => ({ kind: "trace", key: traceKey(traceId) }))));
+}
+
+/** Everything a summary needs for a batch of trace ids, aggregated by trace id (found through the bucket + traceKey index). */
 async function traceFacts(database: Database, traceIds: string[]): Promise<TraceFacts> {
-  const inBatch = inTraces(traceIds);
+  const inBatch = await inStoredTraces(database, traceIds);
   const [totals, services, roots, errors, keys] = await Promise.all([
     database.span.groupBy({ by: ["traceId"], where: inBatch, _count: { _all: true }, _min: { startTimeUnixNano: true }, _max: { endTimeUnixNano: true } }),
     database.span.groupBy({ by: ["traceId", "serviceName"], where: inBatch }),
@@ -201,7 +215,7 @@ async function traceFacts(database: Database, traceIds: string[]): Promise<Trace
     rootless.length === 0
       ? []
       : await database.span.findMany({
-          where: { OR: rootless.map((total) => ({ ...ofTrace(total.traceId), startTimeUnixNano: total._min.startTimeUnixNano ?? 0n })) },
+          where: { OR: rootless.map((total) => ({ ...ofTrace(total.traceId, inBatch.bucket.in), startTimeUnixNano: total._min.startTimeUnixNano ?? 0n })) },
           select: { traceId: true, serviceName: true, name: true, startTimeUnixNano: true, parentSpanId: true },
         });
   return {

@@ -16,6 +16,6 @@ describe("span keys", () => {
 
   it("matches traces by key and by full id, once each", () => {
     const ids = ["aaaaaaaaaaaaaaaa0000000000000001", "bbbbbbbbbbbbbbbb0000000000000001", "aaaaaaaaaaaaaaaa0000000000000001"];
-    expect(inTraces(ids)).toEqual({ traceKey: { in: [1n] }, traceId: { in: ids.slice(0, 2) } });
+    expect(inTraces(ids, [0, 3])).toEqual({ bucket: { in: [0, 3] }, traceKey: { in: [1n] }, traceId: { in: ids.slice(0, 2) } });
   });
 });

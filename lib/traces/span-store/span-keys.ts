@@ -12,15 +12,18 @@ export function spanKey(spanId: string): bigint {
   return BigInt.asIntN(64, BigInt(`0x${spanId}`));
 }
 
-/** A Prisma `where` for rows of the given traces, found through the `traceKey` index. */
-export function inTraces(traceIds: readonly string[]): { traceKey: { in: bigint[] }; traceId: { in: string[] } } {
+/**
+ * A Prisma `where` for rows of the given traces in the given buckets (see Span in
+ * prisma/schema.prisma), found through the bucket + `traceKey` index.
+ */
+export function inTraces(traceIds: readonly string[], buckets: readonly number[]): { bucket: { in: number[] }; traceKey: { in: bigint[] }; traceId: { in: string[] } } {
   const ids = [...new Set(traceIds)];
-  return { traceKey: { in: [...new Set(ids.map(traceKey))] }, traceId: { in: ids } };
+  return { bucket: { in: [...buckets] }, traceKey: { in: [...new Set(ids.map(traceKey))] }, traceId: { in: ids } };
 }
 
-/** A Prisma `where` for the rows of one trace. */
-export function ofTrace(traceId: string): { traceKey: bigint; traceId: string } {
-  return { traceKey: traceKey(traceId), traceId };
+/** A Prisma `where` for the rows of one trace, as {@link inTraces}. */
+export function ofTrace(traceId: string, buckets: readonly number[]): { bucket: { in: number[] }; traceKey: bigint; traceId: string } {
+  return { bucket: { in: [...buckets] }, traceKey: traceKey(traceId), traceId };
 }
 
 /**

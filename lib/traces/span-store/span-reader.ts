@@ -3,6 +3,8 @@ import pg from "pg";
 import { databaseConfig, type DatabaseConfig } from "../../env";
 import type { Span } from "../../generated/prisma-sqlite/client";
 import type { FlowLink } from "../flow/flow-types";
+import { businessKeyText } from "./bucket-bloom";
+import { createBucketDirectory } from "./bucket-directory";
 import { linksOfSpans, traceKey } from "./span-keys";
 
 /** A Span row as read: the table's columns but its integer keys, 64-bit nanoseconds as decimal strings. */
@@ -49,46 +51,45 @@ interface TraceLink extends FlowLink {
   otherName: string | null;
 }
 
-const spanSelect = `SELECT "traceId", "spanId", "parentSpanId", "serviceName", "name", "kind", "startTimeUnixNano", "endTimeUnixNano", "durationNano",
-  "statusCode", "statusMessage", "attributes", "resource", "events", "messagingRole", "messagingSystem", "destination", "eventType", "messageId", "consumerGroup", "keys"
-  FROM "Span" WHERE "traceKey" = $1 AND "traceId" = $2 ORDER BY "startTimeUnixNano"`;
-const linkSelect = `SELECT 'out' AS "direction", l."traceId", l."spanId", l."linkedTraceId", l."linkedSpanId", o."serviceName" AS "otherServiceName", o."name" AS "otherName"
-    FROM "Span" s ${linksOfSpans("s", "l")}
-    LEFT JOIN "Span" o ON o."traceKey" = l."linkedTraceKey" AND o."spanKey" = l."linkedSpanKey" AND o."traceId" = l."linkedTraceId"
-    WHERE s."traceKey" = $1 AND s."traceId" = $2
-  UNION ALL
-  SELECT 'in', l."traceId", l."spanId", l."linkedTraceId", l."linkedSpanId", o."serviceName", o."name"
-    FROM "SpanLink" l LEFT JOIN "Span" o ON o."traceKey" = l."traceKey" AND o."spanKey" = l."spanKey" AND o."traceId" = l."traceId"
-    WHERE l."linkedTraceKey" = $1 AND l."linkedTraceId" = $2`;
+type ListType = "int" | "bigint" | "text";
 
 /**
- * A condition that a column is in a list given as one parameter: `= ANY($n::type[])` on
- * PostgreSQL; on SQLite, `IN` the elements of a JSON array.
+ * What differs between the two databases: how a list is passed as one parameter (`= ANY($n::type[])`
+ * on PostgreSQL; on SQLite, `IN` the elements of a JSON array), and how a query runs.
  */
-type InList = (parameter: number, type: "bigint" | "text") => string;
+interface Dialect {
+  inList(parameter: number, type: ListType): string;
+  list(values: readonly (number | bigint | string)[]): unknown;
+  /** Rows with integers as bigint (SQLite) or text (PostgreSQL's int8). */
+  run(name: string, sql: string, values: unknown[]): Promise<Record<string, unknown>[]>;
+  close(): Promise<void>;
+}
 
-/** The order flow's queries, the same text on both databases but for how a list is passed. */
-function flowQueries(inList: InList) {
-  // The rows of the listed traces, by their trace key and id columns.
-  const ofTraces = (keyColumn: string, idColumn: string) => `${keyColumn} ${inList(1, "bigint")} AND ${idColumn} ${inList(2, "text")}`;
-  const spansOfTraces = ofTraces(`s."traceKey"`, `s."traceId"`);
+const spanColumns = `"traceId", "spanId", "parentSpanId", "serviceName", "name", "kind", "startTimeUnixNano", "endTimeUnixNano", "durationNano",
+  "statusCode", "statusMessage", "attributes", "resource", "events", "messagingRole", "messagingSystem", "destination", "eventType", "messageId", "consumerGroup", "keys"`;
+
+/** The reader's queries, the same text on both databases but for how a list is passed. Buckets come first: see Span in prisma/schema.prisma. */
+function readerQueries({ inList }: Dialect) {
+  // The rows (aliased `alias`) of the listed traces in the listed buckets.
+  const ofTraces = (alias: string, keyColumn: string, idColumn: string) =>
+    `${alias}."bucket" ${inList(1, "int")} AND ${alias}.${keyColumn} ${inList(2, "bigint")} AND ${alias}.${idColumn} ${inList(3, "text")}`;
+  const spansOfTraces = ofTraces("s", `"traceKey"`, `"traceId"`);
   return {
-    tracesWithKey: `SELECT DISTINCT "traceId" FROM "SpanKey" WHERE "key" = $1 AND "value" = $2 LIMIT $3`,
-    traceNeighbours: `SELECT 'trace' AS "kind", l."linkedTraceId" AS "value" FROM "Span" s ${linksOfSpans("s", "l")} WHERE ${spansOfTraces}
-      UNION ALL SELECT 'trace', "traceId" FROM "SpanLink" WHERE ${ofTraces(`"linkedTraceKey"`, `"linkedTraceId"`)}
-      UNION ALL SELECT 'message', "messageId" FROM "Span" s WHERE ${spansOfTraces} AND "messageId" IS NOT NULL`,
-    tracesWithMessageIds: `SELECT DISTINCT "traceId" FROM "Span" WHERE "messageId" ${inList(1, "text")} AND NOT ("traceId" ${inList(2, "text")}) LIMIT $3`,
+    newestBucket: `SELECT MAX("bucket") AS "bucket" FROM "SpanBucket"`,
+    buckets: `SELECT "bucket", CASE WHEN "bloom" IS NULL THEN 0 ELSE 1 END AS "closed" FROM "SpanBucket"`,
+    blooms: `SELECT "bucket", "bloom" FROM "SpanBucket" WHERE "bucket" ${inList(1, "int")} AND "bloom" IS NOT NULL`,
+    traceSpans: `SELECT ${spanColumns} FROM "Span" s WHERE ${spansOfTraces} ORDER BY "startTimeUnixNano"`,
+    linksIn: `SELECT l."traceId", l."spanId", l."linkedTraceId", l."linkedSpanId", o."serviceName" AS "otherServiceName", o."name" AS "otherName"
+      FROM "SpanLink" l LEFT JOIN "Span" o ON o."bucket" = l."bucket" AND o."traceKey" = l."traceKey" AND o."spanKey" = l."spanKey" AND o."traceId" = l."traceId"
+      WHERE ${ofTraces("l", `"linkedTraceKey"`, `"linkedTraceId"`)}`,
+    tracesWithKey: `SELECT DISTINCT "traceId" FROM "SpanKey" WHERE "bucket" ${inList(1, "int")} AND "key" = $2 AND "value" = $3 LIMIT $4`,
+    // Null ids are dropped by the caller: "IS NOT NULL" here would lead SQLite to scan the message id index instead.
+    messageIds: `SELECT DISTINCT "messageId" FROM "Span" s WHERE ${spansOfTraces}`,
+    tracesWithMessageIds: `SELECT DISTINCT "traceId" FROM "Span" WHERE "bucket" ${inList(1, "int")} AND "messageId" ${inList(2, "text")} AND NOT ("traceId" ${inList(3, "text")}) LIMIT $4`,
     flowSpans: `SELECT "traceId", "spanId", "parentSpanId", "serviceName", "name", "startTimeUnixNano", "endTimeUnixNano", "statusCode", "statusMessage",
       "attributes", "messagingRole", "messagingSystem", "destination", "eventType", "messageId", "consumerGroup" FROM "Span" s WHERE ${spansOfTraces}`,
     flowLinks: `SELECT l."traceId", l."spanId", l."linkedTraceId", l."linkedSpanId" FROM "Span" s ${linksOfSpans("s", "l")} WHERE ${spansOfTraces}`,
   };
-}
-
-function neighbours(rows: { kind: string; value: string }[]): { linkedTraceIds: string[]; messageIds: string[] } {
-  const linkedTraceIds = new Set<string>();
-  const messageIds = new Set<string>();
-  for (const row of rows) (row.kind === "trace" ? linkedTraceIds : messageIds).add(row.value);
-  return { linkedTraceIds: [...linkedTraceIds], messageIds: [...messageIds] };
 }
 
 /** Integers come back as bigint (SQLite) or text (PostgreSQL's int8). */
@@ -101,10 +102,10 @@ function toFlowSpanRow(row: Record<string, unknown>): FlowSpanRow {
   };
 }
 
-const uniqueTraceIds = (traceIds: readonly string[]) => [...new Set(traceIds)];
+const uniqueIds = (ids: readonly string[]) => [...new Set(ids)];
 const traceIdsOf = (rows: Record<string, unknown>[]) => rows.map((row) => row.traceId as string);
 
-/** Integers come back as bigint (SQLite) or text (PostgreSQL's int8); the API carries nanoseconds as decimal strings. */
+/** The API carries nanoseconds as decimal strings. */
 function toStoredSpan(row: Record<string, unknown>): StoredSpan {
   return {
     ...(row as unknown as StoredSpan),
@@ -116,65 +117,99 @@ function toStoredSpan(row: Record<string, unknown>): StoredSpan {
   };
 }
 
-function createSqliteSpanReader(filePath: string): SpanReader {
+function createReader(dialect: Dialect): SpanReader {
+  const sql = readerQueries(dialect);
+  const { list, run } = dialect;
+  const directory = createBucketDirectory({
+    newest: async () => {
+      const [row] = await run("newest-span-bucket", sql.newestBucket, []);
+      return row?.bucket === null || row?.bucket === undefined ? null : Number(row.bucket);
+    },
+    buckets: async () => (await run("span-buckets", sql.buckets, [])).map((row) => ({ bucket: Number(row.bucket), closed: Number(row.closed) === 1 })),
+    blooms: async (buckets) => (await run("span-bucket-blooms", sql.blooms, [list(buckets)])).map((row) => ({ bucket: Number(row.bucket), bloom: row.bloom as Uint8Array })),
+  });
+  // The parameters that pick the rows of the listed traces: the buckets that may hold them, their keys, their ids.
+  const ofTraces = async (traceIds: readonly string[], kind: "trace" | "link" = "trace") => {
+    const ids = uniqueIds(traceIds);
+    const buckets = await directory.candidates(ids.map((traceId) => ({ kind, key: traceKey(traceId) })));
+    return [list(buckets), list(ids.map(traceKey)), list(ids)];
+  };
+  const flowSpans = async (traceIds: readonly string[]) => (traceIds.length === 0 ? [] : (await run("flow-spans", sql.flowSpans, await ofTraces(traceIds))).map(toFlowSpanRow));
+  const flowLinks = async (traceIds: readonly string[]) => (await run("flow-links", sql.flowLinks, await ofTraces(traceIds))) as unknown as FlowLink[];
+  const linksIn = async (traceIds: readonly string[]) => (await run("links-in", sql.linksIn, await ofTraces(traceIds, "link"))) as unknown as (FlowLink & Pick<TraceLink, "otherServiceName" | "otherName">)[];
+  return {
+    traceSpans: async (traceId) => (await run("trace-spans", sql.traceSpans, await ofTraces([traceId]))).map(toStoredSpan),
+    async traceLinks(traceId) {
+      const [outgoing, incoming] = await Promise.all([flowLinks([traceId]), linksIn([traceId])]);
+      const targets = new Map((await flowSpans(outgoing.map((link) => link.linkedTraceId))).map((span) => [`${span.traceId}/${span.spanId}`, span]));
+      return [
+        ...outgoing.map((link): TraceLink => {
+          const target = targets.get(`${link.linkedTraceId}/${link.linkedSpanId}`);
+          return { ...link, direction: "out", otherServiceName: target?.serviceName ?? null, otherName: target?.name ?? null };
+        }),
+        ...incoming.map((link): TraceLink => ({ ...link, direction: "in" })),
+      ];
+    },
+    async tracesWithKey(key, value, limit) {
+      const buckets = await directory.candidates([{ kind: "key", key: businessKeyText(key, value) }]);
+      return traceIdsOf(await run("traces-with-key", sql.tracesWithKey, [list(buckets), key, value, limit]));
+    },
+    async traceNeighbours(traceIds) {
+      const [outgoing, incoming, messages] = await Promise.all([flowLinks(traceIds), linksIn(traceIds), ofTraces(traceIds).then((parameters) => run("message-ids", sql.messageIds, parameters))]);
+      return {
+        linkedTraceIds: uniqueIds([...outgoing.map((link) => link.linkedTraceId), ...incoming.map((link) => link.traceId)]),
+        messageIds: messages.flatMap((row) => (typeof row.messageId === "string" ? [row.messageId] : [])),
+      };
+    },
+    async tracesWithMessageIds(messageIds, excluded, limit) {
+      const buckets = await directory.candidates(messageIds.map((messageId) => ({ kind: "message", key: messageId })));
+      return traceIdsOf(await run("traces-with-message-ids", sql.tracesWithMessageIds, [list(buckets), list(messageIds), list(excluded), limit]));
+    },
+    flowSpans,
+    flowLinks,
+    close: () => dialect.close(),
+  };
+}
+
+function sqliteDialect(filePath: string): Dialect {
   const database = new Sqlite(filePath, { fileMustExist: true });
   database.pragma("busy_timeout = 10000");
+  const statements = new Map<string, (values: unknown[]) => Record<string, unknown>[]>();
   // The shared SQL numbers its parameters ($1, $2) as PostgreSQL does; SQLite gets one "?" per use.
-  const positional = (sql: string, safeIntegers: boolean) => {
+  const prepare = (sql: string) => {
     const uses = [...sql.matchAll(/\$(\d+)/g)].map((match) => Number(match[1]) - 1);
-    const statement = database.prepare(sql.replace(/\$\d+/g, "?")).safeIntegers(safeIntegers);
-    return (...values: unknown[]) => statement.all(...uses.map((index) => values[index])) as Record<string, unknown>[];
+    const statement = database.prepare(sql.replace(/\$\d+/g, "?")).safeIntegers(true);
+    return (values: unknown[]) => statement.all(...uses.map((index) => values[index])) as Record<string, unknown>[];
   };
-  const spans = positional(spanSelect, true);
-  const links = positional(linkSelect, false);
-  const flow = flowQueries((parameter) => `IN (SELECT "value" FROM json_each($${parameter}))`);
-  const [tracesWithKey, traceNeighbours, tracesWithMessageIds, flowSpans, flowLinks] = [
-    positional(flow.tracesWithKey, false),
-    positional(flow.traceNeighbours, false),
-    positional(flow.tracesWithMessageIds, false),
-    positional(flow.flowSpans, true),
-    positional(flow.flowLinks, false),
-  ];
-  // The trace keys as a JSON array of integers (SQLite reads them back as 64-bit integers), and the ids.
-  const ofTraces = (traceIds: readonly string[]) => {
-    const ids = uniqueTraceIds(traceIds);
-    return [`[${ids.map(traceKey).join(",")}]`, JSON.stringify(ids)];
-  };
-  // Synchronous and well under a millisecond each: indexed lookups on the main thread.
   return {
-    traceSpans: async (traceId) => spans(traceKey(traceId), traceId).map(toStoredSpan),
-    traceLinks: async (traceId) => links(traceKey(traceId), traceId) as unknown as TraceLink[],
-    tracesWithKey: async (key, value, limit) => traceIdsOf(tracesWithKey(key, value, limit)),
-    traceNeighbours: async (traceIds) => neighbours(traceNeighbours(...ofTraces(traceIds)) as { kind: string; value: string }[]),
-    tracesWithMessageIds: async (messageIds, excluded, limit) => traceIdsOf(tracesWithMessageIds(JSON.stringify(messageIds), JSON.stringify(excluded), limit)),
-    flowSpans: async (traceIds) => flowSpans(...ofTraces(traceIds)).map(toFlowSpanRow),
-    flowLinks: async (traceIds) => flowLinks(...ofTraces(traceIds)) as unknown as FlowLink[],
+    inList: (parameter) => `IN (SELECT "value" FROM json_each($${parameter}))`,
+    // Integers as JSON numbers: SQLite reads them back as 64-bit integers.
+    list: (values) => `[${values.map((value) => (typeof value === "string" ? JSON.stringify(value) : String(value))).join(",")}]`,
+    // Synchronous and well under a millisecond each: indexed lookups on the main thread.
+    async run(_name, sql, values) {
+      let statement = statements.get(sql);
+      if (statement === undefined) {
+        statement = prepare(sql);
+        statements.set(sql, statement);
+      }
+      return statement(values);
+    },
     async close() {
       database.close();
     },
   };
 }
 
-function createPostgresSpanReader(url: string): SpanReader {
+function postgresDialect(url: string): Dialect {
   // Lookups of a few rows never gain from parallel workers or JIT compilation, whose start costs
   // milliseconds (JIT: 25 ms for the order flow's neighbours, whose generic plan guesses thousands
   // of rows for a list of trace keys); and until autovacuum has analysed freshly ingested spans,
   // the planner may think they would.
   const pool = new pg.Pool({ connectionString: url, max: 4, options: "-c max_parallel_workers_per_gather=0 -c jit=off" });
-  const query = async <T>(name: string, text: string, values: unknown[]) => (await pool.query({ name, text, values })).rows as T[];
-  const flow = flowQueries((parameter, type) => `= ANY($${parameter}::${type}[])`);
-  const ofTraces = (traceIds: readonly string[]) => {
-    const ids = uniqueTraceIds(traceIds);
-    return [ids.map((id) => traceKey(id).toString()), ids];
-  };
   return {
-    traceSpans: async (traceId) => (await query<Record<string, unknown>>("trace-spans", spanSelect, [traceKey(traceId).toString(), traceId])).map(toStoredSpan),
-    traceLinks: (traceId) => query<TraceLink>("trace-links", linkSelect, [traceKey(traceId).toString(), traceId]),
-    tracesWithKey: async (key, value, limit) => traceIdsOf(await query("traces-with-key", flow.tracesWithKey, [key, value, limit])),
-    traceNeighbours: async (traceIds) => neighbours(await query("trace-neighbours", flow.traceNeighbours, ofTraces(traceIds))),
-    tracesWithMessageIds: async (messageIds, excluded, limit) => traceIdsOf(await query("traces-with-message-ids", flow.tracesWithMessageIds, [messageIds, excluded, limit])),
-    flowSpans: async (traceIds) => (await query<Record<string, unknown>>("flow-spans", flow.flowSpans, ofTraces(traceIds))).map(toFlowSpanRow),
-    flowLinks: (traceIds) => query<FlowLink>("flow-links", flow.flowLinks, ofTraces(traceIds)),
+    inList: (parameter, type) => `= ANY($${parameter}::${type}[])`,
+    list: (values) => values.map((value) => (typeof value === "bigint" ? value.toString() : value)),
+    run: async (name, text, values) => (await pool.query({ name, text, values })).rows as Record<string, unknown>[],
     async close() {
       await pool.end();
     },
@@ -184,9 +219,9 @@ function createPostgresSpanReader(url: string): SpanReader {
 export function createSpanReader(config: DatabaseConfig): SpanReader {
   switch (config.provider) {
     case "sqlite":
-      return createSqliteSpanReader(config.filePath);
+      return createReader(sqliteDialect(config.filePath));
     case "postgresql":
-      return createPostgresSpanReader(config.url);
+      return createReader(postgresDialect(config.url));
     default: {
       const unreachable: never = config;
       throw new Error(`unknown database provider ${JSON.stringify(unreachable)}`);

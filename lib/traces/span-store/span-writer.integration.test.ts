@@ -18,6 +18,8 @@ const batchTrace = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa03";
 const plainTrace = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa04";
 const repeatTrace = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa05";
 const usageTrace = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa06";
+const bucketsTrace = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa07";
+const fillerTrace = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa08";
 const usageEventType = `writer-test.usage-${Date.now()}`;
 const start = 1_763_000_000_123_456_789n;
 
@@ -61,10 +63,10 @@ const batch = [
 ];
 
 afterAll(async () => {
-  await database.span.deleteMany({ where: { traceId: { in: [producerTrace, consumerTrace, batchTrace, plainTrace, repeatTrace, usageTrace] } } });
+  await database.span.deleteMany({ where: { traceId: { in: [producerTrace, consumerTrace, batchTrace, plainTrace, repeatTrace, usageTrace, bucketsTrace, fillerTrace] } } });
   await database.messagingUsage.deleteMany({ where: { eventType: usageEventType } });
-  await database.spanLink.deleteMany({ where: { traceId: { in: [producerTrace, consumerTrace, batchTrace, plainTrace, repeatTrace] } } });
-  await database.spanKey.deleteMany({ where: { traceId: { in: [producerTrace, consumerTrace, batchTrace, plainTrace, repeatTrace] } } });
+  await database.spanLink.deleteMany({ where: { traceId: { in: [producerTrace, consumerTrace, batchTrace, plainTrace, repeatTrace, bucketsTrace] } } });
+  await database.spanKey.deleteMany({ where: { traceId: { in: [producerTrace, consumerTrace, batchTrace, plainTrace, repeatTrace, bucketsTrace] } } });
   await writer.close();
   await reader.close();
   await database.$disconnect();
@@ -128,13 +130,31 @@ describe(`the ${config.provider} span writer`, () => {
     const repeated = span({ traceId: repeatTrace, spanId: "0000000000000006", links: [linkToProducer, linkToProducer] });
     await writer.write([repeated, repeated]);
     const leftBehind = span({ traceId: repeatTrace, spanId: "0000000000000007", links: [linkToProducer] });
-    const leftKeys = { traceKey: traceKey(repeatTrace), spanKey: spanKey("0000000000000007"), traceId: repeatTrace };
+    // In the bucket the writer fills, as the rows of a span are.
+    const { bucket } = await database.span.findFirstOrThrow({ where: { traceId: repeatTrace }, select: { bucket: true } });
+    const leftKeys = { bucket, traceKey: traceKey(repeatTrace), spanKey: spanKey("0000000000000007"), traceId: repeatTrace };
     await database.spanLink.create({ data: { ...leftKeys, startTimeUnixNano: start, spanId: "0000000000000007", linkedTraceKey: traceKey(producerTrace), linkedSpanKey: spanKey("0000000000000001"), linkedTraceId: producerTrace, linkedSpanId: "0000000000000001" } });
     await database.spanKey.create({ data: { ...leftKeys, key: "order.id", value: "1042", startTimeUnixNano: start } });
     await writer.write([leftBehind]);
     expect(await database.span.count({ where: { traceId: repeatTrace } })).toBe(2);
     expect(await database.spanLink.count({ where: { traceId: repeatTrace } })).toBe(2);
     expect(await database.spanKey.count({ where: { traceId: repeatTrace } })).toBe(2);
+  });
+
+  it("finds a trace whose spans lie in a full bucket and in the next, and stores a span retried after its bucket filled up once", async () => {
+    const first = span({ traceId: bucketsTrace, spanId: "0000000000000008", links: [], messaging: null, keys: [{ key: "order.id", value: "bucket-test" }] });
+    await writer.write([first]);
+    const filler = Array.from({ length: 8_192 }, (_, index) => span({ traceId: fillerTrace, spanId: index.toString(16).padStart(16, "0"), links: [], messaging: null, keys: [] }));
+    for (let from = 0; from < filler.length; from += 512) await writer.write(filler.slice(from, from + 512));
+    const second = span({ traceId: bucketsTrace, spanId: "0000000000000009", links: [{ traceId: bucketsTrace, spanId: "0000000000000008", attributes: "{}" }], messaging: null, keys: [] });
+    await writer.write([first, second]);
+    expect(await database.span.count({ where: { traceId: bucketsTrace } })).toBe(2);
+    // On SQLite, found through the full bucket's bloom filter (PostgreSQL keeps every span in bucket 0, which has none).
+    const { bucket } = await database.span.findFirstOrThrow({ where: { traceId: bucketsTrace, spanId: "0000000000000008" }, select: { bucket: true } });
+    expect((await database.spanBucket.findUniqueOrThrow({ where: { bucket } })).bloom === null).toBe(config.provider === "postgresql");
+    expect((await reader.traceSpans(bucketsTrace)).map((stored) => stored.spanId)).toEqual(["0000000000000008", "0000000000000009"]);
+    expect((await getTrace(reader, bucketsTrace)).spans.find((stored) => stored.spanId === "0000000000000008")?.linkedFrom).toEqual([{ traceId: bucketsTrace, spanId: "0000000000000009" }]);
+    expect(await reader.tracesWithKey("order.id", "bucket-test", 10)).toEqual([bucketsTrace]);
   });
 
   it("reads a link inside one trace once each way, and names the spans at the other end of every link (quotes, braces and backslashes intact)", async () => {

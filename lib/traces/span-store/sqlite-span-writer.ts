@@ -1,4 +1,5 @@
 import { Worker } from "node:worker_threads";
+import { buildBloom, spanBloomHashes } from "./bucket-bloom";
 import { keyColumns, linkColumns, spanColumns, spanRows, usageColumns, type SpanWriter } from "./span-record";
 
 function insertOrIgnore(table: string, columns: readonly string[]): string {
@@ -7,9 +8,13 @@ function insertOrIgnore(table: string, columns: readonly string[]): string {
 
 const quotedUsageColumns = usageColumns.map((column) => `"${column}"`).join(", ");
 const statements = {
-  span: insertOrIgnore("Span", spanColumns),
-  link: insertOrIgnore("SpanLink", linkColumns),
-  key: insertOrIgnore("SpanKey", keyColumns),
+  span: insertOrIgnore("Span", ["bucket", ...spanColumns]),
+  link: insertOrIgnore("SpanLink", ["bucket", ...linkColumns]),
+  key: insertOrIgnore("SpanKey", ["bucket", ...keyColumns]),
+  newestBucket: `SELECT MAX("bucket") AS "bucket" FROM "SpanBucket"`,
+  addBucket: `INSERT OR IGNORE INTO "SpanBucket" ("bucket") VALUES (?)`,
+  closeBucket: `UPDATE "SpanBucket" SET "bloom" = ? WHERE "bucket" = ?`,
+  storedIn: `SELECT 1 FROM "Span" WHERE "bucket" = ? AND "traceKey" = ? AND "spanKey" = ?`,
   usage: `INSERT INTO "MessagingUsage" (${quotedUsageColumns}, "messages", "lastSeenNano") VALUES (${usageColumns.map(() => "?").join(", ")}, ?, ?)
     ON CONFLICT (${quotedUsageColumns}) DO UPDATE SET "messages" = "messages" + excluded."messages", "lastSeenNano" = MAX("lastSeenNano", excluded."lastSeenNano")`,
 };
@@ -19,15 +24,23 @@ const pragmas = [
   // NORMAL in WAL mode keeps every commit across a process kill; only a power cut can lose the last ones.
   "synchronous = NORMAL",
   "busy_timeout = 10000",
-  // Checkpoint seldom (every 80 MiB of log): a page that many batches wrote is copied back once,
-  // and the checkpoint's fsyncs are paid once for all of them. It runs in this thread, after a
-  // commit, so only queued batches wait for it.
-  "wal_autocheckpoint = 20000",
+  // Checkpoint every 8 MiB of log. It runs in this thread, after a commit, so the batches queued
+  // meanwhile wait for it: with bucketed indexes (below) a batch dirties few pages, and checkpoints
+  // ten times larger only made for rarer, longer waits (p99 of a batch 260 ms instead of 93 ms,
+  // at the same throughput).
+  "wal_autocheckpoint = 2000",
   // A log that grew while long reads kept it from starting over is cut back once it can.
   "journal_size_limit = 134217728",
   // The trace-id indexes take inserts at random places: keeping their pages cached saves a read for most.
   "cache_size = -131072",
 ];
+
+/**
+ * Spans per bucket (see Span in prisma/schema.prisma). A 512-span commit then adds its random-key
+ * entries to a region of a few dozen pages per index, where indexes without buckets dirtied a page
+ * per entry: ingestion runs about twice as fast.
+ */
+const bucketSpans = 8192;
 
 // The thread's source, run as a script so that it works alike under tsx, vitest and Next.js's
 // server bundle (which cannot point a Worker at a TypeScript file). Rows arrive ready to bind.
@@ -40,14 +53,35 @@ const insertSpan = database.prepare(workerData.statements.span);
 const insertLink = database.prepare(workerData.statements.link);
 const insertKey = database.prepare(workerData.statements.key);
 const upsertUsage = database.prepare(workerData.statements.usage);
+const addBucket = database.prepare(workerData.statements.addBucket);
+const closeBucket = database.prepare(workerData.statements.closeBucket);
+const storedIn = database.prepare(workerData.statements.storedIn).pluck();
+const buildBloom = ${buildBloom.toString()};
+// A thread starts a bucket of its own, after every bucket stored. A bucket it leaves unfinished
+// (the process stopped) keeps no bloom filter, so reads probe it always.
+let bucket = (database.prepare(workerData.statements.newestBucket).get().bucket ?? -1) + 1;
+let bucketHashes = [];
+let spansInBucket = 0;
 const writeBatch = database.transaction((spans) => {
+  // Listed by every batch, in case retention removed it while it held only old spans.
+  addBucket.run(bucket);
   // The batch's messages, counted per MessagingUsage key: [...key, messages, lastSeenNano].
   const usage = new Map();
-  for (const { span, links, keys, usage: counted } of spans) {
-    // A span already stored (an exporter's retry) brings no new links or keys, and counts once.
-    if (insertSpan.run(...span).changes === 0) continue;
-    for (const row of links) insertLink.run(...row);
-    for (const row of keys) insertKey.run(...row);
+  for (const { span, links, keys, usage: counted, bloomHashes } of spans) {
+    // A span already stored (an exporter's retry) brings no new links or keys, and counts once:
+    // the unique index finds it within the bucket, a lookup in the bucket before.
+    if (storedIn.get(bucket - 1, span[workerData.traceKeyAt], span[workerData.spanKeyAt]) !== undefined || insertSpan.run(bucket, ...span).changes === 0) continue;
+    for (const row of links) insertLink.run(bucket, ...row);
+    for (const row of keys) insertKey.run(bucket, ...row);
+    for (const hash of bloomHashes) bucketHashes.push(hash);
+    if (++spansInBucket === workerData.bucketSpans) {
+      const bloom = buildBloom(bucketHashes);
+      closeBucket.run(Buffer.from(bloom.buffer, bloom.byteOffset, bloom.byteLength), bucket);
+      bucket += 1;
+      addBucket.run(bucket);
+      bucketHashes = [];
+      spansInBucket = 0;
+    }
     if (counted === null) continue;
     const id = counted.key.join("\\u0000");
     const row = usage.get(id);
@@ -65,10 +99,14 @@ parentPort.on("message", (message) => {
     parentPort.close();
     return;
   }
+  // Where the bucket stood, to return to when the batch rolls back.
+  const before = { bucket, bucketHashes, hashCount: bucketHashes.length, spansInBucket };
   try {
     writeBatch.immediate(message.spans);
     parentPort.postMessage({ id: message.id });
   } catch (error) {
+    ({ bucket, bucketHashes, spansInBucket } = before);
+    bucketHashes.length = before.hashCount;
     parentPort.postMessage({ id: message.id, error: String((error && error.message) || error) });
   }
 });
@@ -98,7 +136,10 @@ export function createSqliteSpanWriter(filePath: string): SpanWriter {
   // Started on first use, and again after the thread died (its batches failed and are retried by clients).
   function writerThread(): Worker {
     if (thread) return thread;
-    const started = new Worker(threadSource, { eval: true, workerData: { filePath, pragmas, statements } });
+    const started = new Worker(threadSource, {
+      eval: true,
+      workerData: { filePath, pragmas, statements, bucketSpans, traceKeyAt: spanColumns.indexOf("traceKey"), spanKeyAt: spanColumns.indexOf("spanKey") },
+    });
     started.unref();
     started.on("message", (message: { id: number; error?: string }) => {
       const entry = pending.get(message.id);
@@ -118,7 +159,7 @@ export function createSqliteSpanWriter(filePath: string): SpanWriter {
 
   return {
     write(records) {
-      const spans = records.map(spanRows);
+      const spans = records.map((record) => ({ ...spanRows(record), bloomHashes: spanBloomHashes(record) }));
       const target = writerThread();
       const id = nextId++;
       return new Promise<void>((resolve, reject) => {

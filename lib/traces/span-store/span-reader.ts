@@ -4,7 +4,7 @@ import { databaseConfig, type DatabaseConfig } from "../../env";
 import type { Span } from "../../generated/prisma-sqlite/client";
 import type { FlowLink } from "../flow/flow-types";
 import { businessKeyText } from "./bucket-bloom";
-import { createBucketDirectory } from "./bucket-directory";
+import { bucketZeroDirectory, createBucketDirectory, type BucketDirectory } from "./bucket-directory";
 import { linksOfSpans, traceKey } from "./span-keys";
 
 /** A Span row as read: the table's columns but its integer keys, 64-bit nanoseconds as decimal strings. */
@@ -75,9 +75,6 @@ function readerQueries({ inList }: Dialect) {
     `${alias}."bucket" ${inList(1, "int")} AND ${alias}.${keyColumn} ${inList(2, "bigint")} AND ${alias}.${idColumn} ${inList(3, "text")}`;
   const spansOfTraces = ofTraces("s", `"traceKey"`, `"traceId"`);
   return {
-    newestBucket: `SELECT MAX("bucket") AS "bucket" FROM "SpanBucket"`,
-    buckets: `SELECT "bucket", CASE WHEN "bloom" IS NULL THEN 0 ELSE 1 END AS "closed" FROM "SpanBucket"`,
-    blooms: `SELECT "bucket", "bloom" FROM "SpanBucket" WHERE "bucket" ${inList(1, "int")} AND "bloom" IS NOT NULL`,
     traceSpans: `SELECT ${spanColumns} FROM "Span" s WHERE ${spansOfTraces} ORDER BY "startTimeUnixNano"`,
     linksIn: `SELECT l."traceId", l."spanId", l."linkedTraceId", l."linkedSpanId", o."serviceName" AS "otherServiceName", o."name" AS "otherName"
       FROM "SpanLink" l LEFT JOIN "Span" o ON o."bucket" = l."bucket" AND o."traceKey" = l."traceKey" AND o."spanKey" = l."spanKey" AND o."traceId" = l."traceId"
@@ -117,17 +114,9 @@ function toStoredSpan(row: Record<string, unknown>): StoredSpan {
   };
 }
 
-function createReader(dialect: Dialect): SpanReader {
+function createReader(dialect: Dialect, directory: BucketDirectory): SpanReader {
   const sql = readerQueries(dialect);
   const { list, run } = dialect;
-  const directory = createBucketDirectory({
-    newest: async () => {
-      const [row] = await run("newest-span-bucket", sql.newestBucket, []);
-      return row?.bucket === null || row?.bucket === undefined ? null : Number(row.bucket);
-    },
-    buckets: async () => (await run("span-buckets", sql.buckets, [])).map((row) => ({ bucket: Number(row.bucket), closed: Number(row.closed) === 1 })),
-    blooms: async (buckets) => (await run("span-bucket-blooms", sql.blooms, [list(buckets)])).map((row) => ({ bucket: Number(row.bucket), bloom: row.bloom as Uint8Array })),
-  });
   // The parameters that pick the rows of the listed traces: the buckets that may hold them, their keys, their ids.
   const ofTraces = async (traceIds: readonly string[], kind: "trace" | "link" = "trace") => {
     const ids = uniqueIds(traceIds);
@@ -169,6 +158,26 @@ function createReader(dialect: Dialect): SpanReader {
     flowLinks,
     close: () => dialect.close(),
   };
+}
+
+/** SpanBucket's filters, for the reads of the SQLite store, whose writer fills a bucket after another. */
+function sqliteBucketDirectory({ inList, list, run }: Dialect): BucketDirectory {
+  return createBucketDirectory({
+    newest: async () => {
+      const [row] = await run("newest-span-bucket", `SELECT MAX("bucket") AS "bucket" FROM "SpanBucket"`, []);
+      return row?.bucket === null || row?.bucket === undefined ? null : Number(row.bucket);
+    },
+    buckets: async () =>
+      (await run("span-buckets", `SELECT "bucket", CASE WHEN "bloom" IS NULL THEN 0 ELSE 1 END AS "closed" FROM "SpanBucket"`, [])).map((row) => ({
+        bucket: Number(row.bucket),
+        closed: Number(row.closed) === 1,
+      })),
+    blooms: async (buckets) =>
+      (await run("span-bucket-blooms", `SELECT "bucket", "bloom" FROM "SpanBucket" WHERE "bucket" ${inList(1, "int")} AND "bloom" IS NOT NULL`, [list(buckets)])).map((row) => ({
+        bucket: Number(row.bucket),
+        bloom: row.bloom as Uint8Array,
+      })),
+  });
 }
 
 function sqliteDialect(filePath: string): Dialect {
@@ -218,10 +227,12 @@ function postgresDialect(url: string): Dialect {
 
 export function createSpanReader(config: DatabaseConfig): SpanReader {
   switch (config.provider) {
-    case "sqlite":
-      return createReader(sqliteDialect(config.filePath));
+    case "sqlite": {
+      const dialect = sqliteDialect(config.filePath);
+      return createReader(dialect, sqliteBucketDirectory(dialect));
+    }
     case "postgresql":
-      return createReader(postgresDialect(config.url));
+      return createReader(postgresDialect(config.url), bucketZeroDirectory);
     default: {
       const unreachable: never = config;
       throw new Error(`unknown database provider ${JSON.stringify(unreachable)}`);

@@ -86,4 +86,13 @@ describe(`order flow (${config.provider})`, () => {
     expect(detail.spans.find((span) => span.spanId === "a000000000000002")?.linkedFrom).toEqual([{ traceId: consumer, spanId: "b000000000000001" }]);
     expect(detail.linkedSpans).toEqual([{ traceId: consumer, spanId: "b000000000000001", serviceName: "payment", name: "orders process" }]);
   });
+
+  it("names the spans at both ends of a trace's links", async () => {
+    const detail = await getTraceDetail(reader, consumer);
+    expect(detail.spans.find((span) => span.spanId === "b000000000000001")?.linksTo).toEqual([{ traceId: producer, spanId: "a000000000000002" }]);
+    expect(detail.linkedSpans).toEqual([
+      { traceId: producer, spanId: "a000000000000002", serviceName: "checkout", name: "orders publish" },
+      ...["c000000000000001", "c000000000000002"].map((spanId) => ({ traceId: retried, spanId, serviceName: "notification", name: "payments process" })),
+    ]);
+  });
 });

@@ -74,11 +74,18 @@ function readerQueries({ inList }: Dialect) {
   const ofTraces = (alias: string, keyColumn: string, idColumn: string) =>
     `${alias}."bucket" ${inList(1, "int")} AND ${alias}.${keyColumn} ${inList(2, "bigint")} AND ${alias}.${idColumn} ${inList(3, "text")}`;
   const spansOfTraces = ofTraces("s", `"traceKey"`, `"traceId"`);
+  const linksInSelect = `SELECT 'in' AS "direction", l."traceId", l."spanId", l."linkedTraceId", l."linkedSpanId", o."serviceName" AS "otherServiceName", o."name" AS "otherName"
+      FROM "SpanLink" l LEFT JOIN "Span" o ON o."bucket" = l."bucket" AND o."traceKey" = l."traceKey" AND o."spanKey" = l."spanKey" AND o."traceId" = l."traceId"
+      WHERE ${ofTraces("l", `"linkedTraceKey"`, `"linkedTraceId"`)}`;
   return {
     traceSpans: `SELECT ${spanColumns} FROM "Span" s WHERE ${spansOfTraces} ORDER BY "startTimeUnixNano"`,
-    linksIn: `SELECT l."traceId", l."spanId", l."linkedTraceId", l."linkedSpanId", o."serviceName" AS "otherServiceName", o."name" AS "otherName"
-      FROM "SpanLink" l LEFT JOIN "Span" o ON o."bucket" = l."bucket" AND o."traceKey" = l."traceKey" AND o."spanKey" = l."spanKey" AND o."traceId" = l."traceId"
-      WHERE ${ofTraces("l", `"linkedTraceKey"`, `"linkedTraceId"`)}`,
+    linksIn: linksInSelect,
+    // Only where every span is in one bucket: the span at the other end of a link is looked for in the link's bucket.
+    traceLinksOfOneBucket: `SELECT 'out' AS "direction", l."traceId", l."spanId", l."linkedTraceId", l."linkedSpanId", o."serviceName" AS "otherServiceName", o."name" AS "otherName"
+      FROM "Span" s ${linksOfSpans("s", "l")}
+      LEFT JOIN "Span" o ON o."bucket" = l."bucket" AND o."traceKey" = l."linkedTraceKey" AND o."spanKey" = l."linkedSpanKey" AND o."traceId" = l."linkedTraceId"
+      WHERE ${spansOfTraces}
+      UNION ALL ${linksInSelect}`,
     tracesWithKey: `SELECT DISTINCT "traceId" FROM "SpanKey" WHERE "bucket" ${inList(1, "int")} AND "key" = $2 AND "value" = $3 LIMIT $4`,
     // Null ids are dropped by the caller: "IS NOT NULL" here would lead SQLite to scan the message id index instead.
     messageIds: `SELECT DISTINCT "messageId" FROM "Span" s WHERE ${spansOfTraces}`,
@@ -125,10 +132,13 @@ function createReader(dialect: Dialect, directory: BucketDirectory): SpanReader 
   };
   const flowSpans = async (traceIds: readonly string[]) => (traceIds.length === 0 ? [] : (await run("flow-spans", sql.flowSpans, await ofTraces(traceIds))).map(toFlowSpanRow));
   const flowLinks = async (traceIds: readonly string[]) => (await run("flow-links", sql.flowLinks, await ofTraces(traceIds))) as unknown as FlowLink[];
-  const linksIn = async (traceIds: readonly string[]) => (await run("links-in", sql.linksIn, await ofTraces(traceIds, "link"))) as unknown as (FlowLink & Pick<TraceLink, "otherServiceName" | "otherName">)[];
+  const linksIn = async (traceIds: readonly string[]) => (await run("links-in", sql.linksIn, await ofTraces(traceIds, "link"))) as unknown as TraceLink[];
   return {
     traceSpans: async (traceId) => (await run("trace-spans", sql.traceSpans, await ofTraces([traceId]))).map(toStoredSpan),
     async traceLinks(traceId) {
+      // Where every span is in bucket 0 (PostgreSQL), a join finds the spans at the links' other end in the same round trip.
+      if (directory === bucketZeroDirectory) return (await run("trace-links-of-one-bucket", sql.traceLinksOfOneBucket, await ofTraces([traceId]))) as unknown as TraceLink[];
+      // The linked spans' buckets are known only from their trace keys: the links come first.
       const [outgoing, incoming] = await Promise.all([flowLinks([traceId]), linksIn([traceId])]);
       const targets = new Map((await flowSpans(outgoing.map((link) => link.linkedTraceId))).map((span) => [`${span.traceId}/${span.spanId}`, span]));
       return [
@@ -136,7 +146,7 @@ function createReader(dialect: Dialect, directory: BucketDirectory): SpanReader 
           const target = targets.get(`${link.linkedTraceId}/${link.linkedSpanId}`);
           return { ...link, direction: "out", otherServiceName: target?.serviceName ?? null, otherName: target?.name ?? null };
         }),
-        ...incoming.map((link): TraceLink => ({ ...link, direction: "in" })),
+        ...incoming,
       ];
     },
     async tracesWithKey(key, value, limit) {

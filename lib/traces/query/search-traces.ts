@@ -196,7 +196,7 @@ function attributeMatches(json: string | undefined, attr: { key: string; value: 
  * in prisma/schema.prisma).
  */
 async function inStoredTraces(database: Database, traceIds: readonly string[]) {
-  return inTraces(traceIds, await bucketDirectory(database).candidates(traceIds.map((traceId) => ({ kind: "trace", key: traceKey(traceId) }))));
+  return inTraces(traceIds, await bucketDirectory(database).candidates(traceIds.map((traceId) => ({ kind: "trace", key: traceId }))));
 }
 
 /** Everything a summary needs for a batch of trace ids, aggregated by trace id (found through the bucket + traceKey index). */

@@ -1,40 +1,45 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { bloomHashes, bloomMayHold, buildBloom } from "./bucket-bloom";
+import { bloomBit, bloomBits, bloomHashes, bloomProbes, buildBloom } from "./bucket-bloom";
 
-const randomKey = () => randomBytes(8).readBigInt64LE();
+const randomTraceId = () => randomBytes(16).toString("hex");
+const build = (hashes: number[]) => buildBloom(hashes, bloomBits, bloomProbes);
+/** Whether every bit that `bloomBit` names for the key is set, as the bucket directory reads a filter. */
+const mayHold = (bloom: Uint8Array, [first, second]: [number, number]) =>
+  Array.from({ length: bloomProbes }, (_, probe) => bloomBit(first, second, probe, bloomBits)).every((bit) => (bloom[bit >>> 3]! & (1 << (bit & 7))) !== 0);
 
 describe("bucket bloom filters", () => {
-  it("holds every key it was built from, and few others", () => {
-    const held = Array.from({ length: 20_000 }, randomKey);
-    const bloom = buildBloom(held.flatMap((key) => bloomHashes("trace", key)));
-    expect(held.every((key) => bloomMayHold(bloom, bloomHashes("trace", key)))).toBe(true);
-    const others = Array.from({ length: 20_000 }, randomKey);
-    const falsePositives = others.filter((key) => bloomMayHold(bloom, bloomHashes("trace", key))).length;
-    expect(falsePositives / others.length).toBeLessThan(0.02);
+  it("holds every key of a full bucket, and very few others", () => {
+    const held = Array.from({ length: 4 * 2048 }, randomTraceId);
+    const bloom = build(held.flatMap((key) => bloomHashes("trace", key)));
+    expect(bloom.length * 8).toBe(bloomBits);
+    expect(held.every((key) => mayHold(bloom, bloomHashes("trace", key)))).toBe(true);
+    const others = Array.from({ length: 20_000 }, randomTraceId);
+    const falsePositives = others.filter((key) => mayHold(bloom, bloomHashes("trace", key))).length;
+    expect(falsePositives / others.length).toBeLessThan(0.002);
   });
 
-  it("tells kinds apart: a trace key is not a link to that trace", () => {
-    const keys = Array.from({ length: 1_000 }, randomKey);
-    const bloom = buildBloom(keys.flatMap((key) => bloomHashes("trace", key)));
-    expect(keys.filter((key) => bloomMayHold(bloom, bloomHashes("link", key))).length).toBeLessThan(30);
+  it("tells kinds apart: a trace is not a link to that trace", () => {
+    const keys = Array.from({ length: 1_000 }, randomTraceId);
+    const bloom = build(keys.flatMap((key) => bloomHashes("trace", key)));
+    expect(keys.filter((key) => mayHold(bloom, bloomHashes("link", key))).length).toBeLessThan(5);
   });
 
-  it("hashes text keys, such as message ids and business keys", () => {
+  it("hashes keys that differ in one character apart, such as business keys", () => {
     const held = Array.from({ length: 5_000 }, (_, index) => `order.id\u00001${index}`);
-    const bloom = buildBloom(held.flatMap((key) => bloomHashes("key", key)));
-    expect(held.every((key) => bloomMayHold(bloom, bloomHashes("key", key)))).toBe(true);
+    const bloom = build(held.flatMap((key) => bloomHashes("key", key)));
+    expect(held.every((key) => mayHold(bloom, bloomHashes("key", key)))).toBe(true);
     const others = Array.from({ length: 5_000 }, (_, index) => `order.id\u00002${index}`);
-    expect(others.filter((key) => bloomMayHold(bloom, bloomHashes("key", key))).length).toBeLessThan(100);
+    expect(others.filter((key) => mayHold(bloom, bloomHashes("key", key))).length).toBeLessThan(10);
   });
 
   it("runs from its own source text, as the SQLite writer thread runs it", () => {
     const hashes = [bloomHashes("message", "m-1"), bloomHashes("message", "m-2")].flat();
-    const rebuilt = new Function(`return (${buildBloom.toString()})`)() as typeof buildBloom;
-    expect(rebuilt(hashes)).toEqual(buildBloom(hashes));
+    const rebuilt = new Function(`${bloomBit.toString()}; return (${buildBloom.toString()})`)() as typeof buildBloom;
+    expect(rebuilt(hashes, bloomBits, bloomProbes)).toEqual(build(hashes));
   });
 
   it("holds nothing when empty", () => {
-    expect(bloomMayHold(buildBloom([]), bloomHashes("trace", 42n))).toBe(false);
+    expect(mayHold(build([]), bloomHashes("trace", randomTraceId()))).toBe(false);
   });
 });

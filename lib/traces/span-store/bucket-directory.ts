@@ -1,10 +1,11 @@
 import type { Database } from "../../db";
-import { bloomHashes, bloomMayHold, type BloomKind } from "./bucket-bloom";
+import { bloomBit, bloomBits, bloomHashes, bloomProbes, type BloomKind } from "./bucket-bloom";
 
 /** A key a read looks spans up by. */
 export interface BucketProbe {
   kind: BloomKind;
-  key: bigint | string;
+  /** A trace id (32 lower-case hex characters), a message id, or a business key's text. */
+  key: string;
 }
 
 /** How a directory reads SpanBucket: the newest bucket; every bucket, with whether its filter is written; the filters of some. */
@@ -23,39 +24,100 @@ export interface BucketDirectory {
 }
 
 /**
- * A directory that keeps the buckets and the filters of full ones, which never change, and lists
- * them again when a newer bucket appears: the writer fills a bucket's filter in the transaction
- * that starts the next one. A bucket that retention deleted meanwhile is probed for nothing.
+ * The filters of full buckets, bit-sliced: for each bit of a filter, one bit per bucket (per slot,
+ * which a deleted bucket frees). A key's candidates are the AND of its probes' rows, some ten
+ * times buckets/32 word operations, where testing each filter in turn would cost a few each.
+ */
+function createBloomSlices() {
+  let words = 1;
+  let rows = new Uint32Array(bloomBits * words);
+  let live = new Uint32Array(words);
+  const bucketAt: (number | undefined)[] = [];
+  const slotOf = new Map<number, number>();
+  const freeSlots: number[] = [];
+
+  function grow(): void {
+    const wider = new Uint32Array(bloomBits * words * 2);
+    for (let bit = 0; bit < bloomBits; bit++) wider.set(rows.subarray(bit * words, (bit + 1) * words), bit * words * 2);
+    const widerLive = new Uint32Array(words * 2);
+    widerLive.set(live);
+    [rows, live, words] = [wider, widerLive, words * 2];
+  }
+
+  return {
+    has: (bucket: number) => slotOf.has(bucket),
+    buckets: () => slotOf.keys(),
+    add(bucket: number, bloom: Uint8Array): void {
+      const slot = freeSlots.pop() ?? bucketAt.length;
+      if (slot >= words * 32) grow();
+      const [word, mask] = [slot >>> 5, 1 << (slot & 31)];
+      for (let byte = 0; byte < bloom.length; byte++) {
+        const bits = bloom[byte]!;
+        if (bits === 0) continue;
+        for (let bit = 0; bit < 8; bit++) if (bits & (1 << bit)) rows[(byte * 8 + bit) * words + word]! |= mask;
+      }
+      live[word]! |= mask;
+      bucketAt[slot] = bucket;
+      slotOf.set(bucket, slot);
+    },
+    remove(bucket: number): void {
+      const slot = slotOf.get(bucket)!;
+      const [word, mask] = [slot >>> 5, ~(1 << (slot & 31))];
+      for (let bit = 0; bit < bloomBits; bit++) rows[bit * words + word]! &= mask;
+      live[word]! &= mask;
+      bucketAt[slot] = undefined;
+      slotOf.delete(bucket);
+      freeSlots.push(slot);
+    },
+    /** The buckets whose filter may hold the key of `hashes`. */
+    candidates([first, second]: [number, number]): number[] {
+      const held = live.slice();
+      for (let probe = 0; probe < bloomProbes; probe++) {
+        const row = bloomBit(first, second, probe, bloomBits) * words;
+        let any = 0;
+        for (let word = 0; word < words; word++) any |= held[word]! &= rows[row + word]!;
+        if (any === 0) return [];
+      }
+      const buckets: number[] = [];
+      for (let word = 0; word < words; word++) {
+        for (let bits = held[word]!; bits !== 0; bits &= bits - 1) buckets.push(bucketAt[word * 32 + (31 - Math.clz32(bits & -bits))]!);
+      }
+      return buckets;
+    },
+  };
+}
+
+/**
+ * A directory that keeps the filters of full buckets, which never change, and lists the buckets
+ * again when a newer one appears: the writer fills a bucket's filter in the transaction that
+ * starts the next one. A bucket still filling has no filter and is probed for every key. A bucket
+ * that retention deleted meanwhile is probed for nothing.
  */
 export function createBucketDirectory(source: BucketSource): BucketDirectory {
-  const blooms = new Map<number, Uint8Array>();
+  const slices = createBloomSlices();
   let listedUpTo: number | null | undefined;
-  let listed: { bucket: number; bloom: Uint8Array | undefined }[] = [];
-  // Every bucket, with its filter once it has one.
-  async function current(): Promise<{ bucket: number; bloom: Uint8Array | undefined }[]> {
+  let unfiltered: number[] = [];
+  async function refresh(): Promise<void> {
     const newest = await source.newest();
-    if (newest === listedUpTo) return listed;
+    if (newest === listedUpTo) return;
     const buckets = await source.buckets();
-    const missing = buckets.filter(({ bucket, closed }) => closed && !blooms.has(bucket)).map(({ bucket }) => bucket);
-    if (missing.length > 0) for (const { bucket, bloom } of await source.blooms(missing)) blooms.set(bucket, bloom);
     const present = new Set(buckets.map(({ bucket }) => bucket));
-    for (const bucket of blooms.keys()) if (!present.has(bucket)) blooms.delete(bucket);
-    listed = buckets.map(({ bucket }) => ({ bucket, bloom: blooms.get(bucket) }));
+    for (const bucket of [...slices.buckets()]) if (!present.has(bucket)) slices.remove(bucket);
+    const missing = buckets.filter(({ bucket, closed }) => closed && !slices.has(bucket)).map(({ bucket }) => bucket);
+    if (missing.length > 0) for (const { bucket, bloom } of await source.blooms(missing)) slices.add(bucket, bloom);
+    unfiltered = buckets.filter(({ bucket }) => !slices.has(bucket)).map(({ bucket }) => bucket);
     listedUpTo = newest;
-    return listed;
   }
-  const mayHold = (bloom: Uint8Array | undefined, hash: [number, number]) => bloom === undefined || bloomMayHold(bloom, hash);
+  const candidatesOf = (probe: BucketProbe) => slices.candidates(bloomHashes(probe.kind, probe.key)).concat(unfiltered);
   return {
     async candidates(probes) {
-      const hashes = probes.map((probe) => bloomHashes(probe.kind, probe.key));
-      return (await current()).filter(({ bloom }) => hashes.some((hash) => mayHold(bloom, hash))).map(({ bucket }) => bucket);
+      if (probes.length === 0) return [];
+      await refresh();
+      return [...new Set(probes.flatMap(candidatesOf))].sort((a, b) => a - b);
     },
     async candidatesEach(probes) {
-      const buckets = await current();
-      return probes.map((probe) => {
-        const hash = bloomHashes(probe.kind, probe.key);
-        return buckets.filter(({ bloom }) => mayHold(bloom, hash)).map(({ bucket }) => bucket);
-      });
+      await refresh();
+      return probes.map((probe) => candidatesOf(probe).sort((a, b) => a - b));
     },
   };
 }

@@ -38,7 +38,7 @@ export async function findPublishSpans(database: Database, { traceIds, messageId
   const messages = [...new Set(messageIds)];
   const directory = bucketDirectory(database);
   const [traceBuckets, messageBuckets] = await Promise.all([
-    directory.candidatesEach(traces.map((traceId): BucketProbe => ({ kind: "trace", key: traceKey(traceId) }))),
+    directory.candidatesEach(traces.map((traceId): BucketProbe => ({ kind: "trace", key: traceId }))),
     directory.candidatesEach(messages.map((messageId): BucketProbe => ({ kind: "message", key: messageId }))),
   ]);
   const traceRows = traces.flatMap((traceId, index) => traceBuckets[index]!.map((bucket) => Prisma.sql`(CAST(${bucket} AS INTEGER), CAST(${traceKey(traceId)} AS BIGINT), ${traceId})`));

@@ -127,7 +127,7 @@ function createReader(dialect: Dialect, directory: BucketDirectory): SpanReader 
   // The parameters that pick the rows of the listed traces: the buckets that may hold them, their keys, their ids.
   const ofTraces = async (traceIds: readonly string[], kind: "trace" | "link" = "trace") => {
     const ids = uniqueIds(traceIds);
-    const buckets = await directory.candidates(ids.map((traceId) => ({ kind, key: traceKey(traceId) })));
+    const buckets = await directory.candidates(ids.map((traceId) => ({ kind, key: traceId })));
     return [list(buckets), list(ids.map(traceKey)), list(ids)];
   };
   const flowSpans = async (traceIds: readonly string[]) => (traceIds.length === 0 ? [] : (await run("flow-spans", sql.flowSpans, await ofTraces(traceIds))).map(toFlowSpanRow));

@@ -141,7 +141,7 @@ describe(`the ${config.provider} span writer`, () => {
     expect(await database.spanKey.count({ where: { traceId: repeatTrace } })).toBe(2);
   });
 
-  it("finds a trace whose spans lie in a full bucket and in the next, and stores a span retried after its bucket filled up once", async () => {
+  it("finds a trace whose spans lie in full buckets and a later one, and stores once a span retried buckets after it was stored", async () => {
     const first = span({ traceId: bucketsTrace, spanId: "0000000000000008", links: [], messaging: null, keys: [{ key: "order.id", value: "bucket-test" }] });
     await writer.write([first]);
     const filler = Array.from({ length: 8_192 }, (_, index) => span({ traceId: fillerTrace, spanId: index.toString(16).padStart(16, "0"), links: [], messaging: null, keys: [] }));

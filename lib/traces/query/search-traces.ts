@@ -4,7 +4,7 @@ import type { Prisma } from "../../generated/prisma-sqlite/client";
 import { startOfNewestSpans, startTimeFilter, type StartRange } from "../span-store/span-index-reads";
 import { businessKeyText } from "../span-store/bucket-bloom";
 import { bucketDirectory } from "../span-store/bucket-directory";
-import { inTraces, ofTrace, traceKey } from "../span-store/span-keys";
+import { inTraces, ofTrace } from "../span-store/span-keys";
 import { parseBusinessKeys } from "../span-store/span-record";
 import { summarizeTraces, traceDurationMs, withinDuration, type TraceFacts, type TraceSearchResult } from "./summarize-traces";
 import type { TraceSearch } from "./trace-search-params";

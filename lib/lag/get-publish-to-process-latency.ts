@@ -17,9 +17,9 @@ const maxEventTypes = 500;
 /**
  * Publish→process latency per event type and consumer over the last `windowMinutes`: for each
  * consume span, the time from the start of the publish span it belongs to (by span link, as its
- * child, or by message id: see matchPublishSpans) to the start of processing. An event type with more than `maxSpansPerEventType`
- * spans in the window (the default is well under a second of work on SQLite) is measured over
- * its newest ones.
+ * child, or by message id: see matchPublishSpans) to the start of processing. An event type
+ * with more than `maxSpansPerEventType` spans in the window (the default is well under a second
+ * of work on SQLite) is measured over its newest ones.
  */
 export async function getPublishToProcessLatency(database: Database, windowMinutes = 60, maxSpansPerEventType = 20_000): Promise<{ windowMinutes: number; rows: MeasuredLatency[] }> {
   const windowStart = BigInt(Date.now() - windowMinutes * 60_000) * 1_000_000n;

@@ -162,8 +162,9 @@ async function meetingTraceFilters(database: Database, search: TraceSearch, trac
 /** The candidates that really match: span filters on one span (attr checked exactly), and a bare `key`. */
 async function verify(database: Database, search: TraceSearch, traceIds: string[], spanWhere: Prisma.SpanWhereInput | undefined): Promise<string[]> {
   let matching = traceIds;
-  const inBatch = await inStoredTraces(database, traceIds);
   const filtered = spanWhere ?? spanFilter(search);
+  if (Object.keys(filtered).length === 0 && !needsKeyCheck(search)) return matching;
+  const inBatch = await inStoredTraces(database, traceIds);
   if (Object.keys(filtered).length > 0) {
     const spans = await database.span.findMany({
       where: { ...filtered, ...inBatch },

@@ -38,7 +38,7 @@ export interface SpanWriter {
   close(): Promise<void>;
 }
 
-/** The Span table's columns, in the order {@link spanRows} returns their values. */
+/** The Span table's columns, in the order {@link spanRow} returns their values. */
 export const spanColumns = [
   "traceId",
   "spanId",
@@ -71,64 +71,57 @@ export const linkColumns = ["linkedTraceKey", "linkedSpanKey", "traceKey", "span
 /** The SpanKey table's columns, in the order {@link spanRows} returns their values. */
 export const keyColumns = ["key", "value", "traceKey", "spanKey", "traceId", "startTimeUnixNano"] as const;
 
-/** The MessagingUsage table's key columns, in the order of the usage key {@link spanRows} returns. */
+/** The MessagingUsage table's key columns. */
 export const usageColumns = ["eventType", "serviceName", "role", "destination", "hourStartMs"] as const;
-
-const nanosPerHour = 3_600_000_000_000n;
 
 /** A value bound to a column. */
 export type Value = string | number | bigint | null;
 
-/**
- * One span's rows: its Span row, one SpanLink row per link, one SpanKey row per business key, and
- * for a message of a known event type, what it counts in MessagingUsage: the key and the start.
- */
+/** A span's Span row, in {@link spanColumns} order, given its keys (span-keys.ts). */
+export function spanRow(span: SpanRecord, ownTraceKey: bigint, ownSpanKey: bigint): Value[] {
+  const messaging = span.messaging;
+  return [
+    span.traceId,
+    span.spanId,
+    ownTraceKey,
+    ownSpanKey,
+    span.parentSpanId,
+    span.serviceName,
+    span.name,
+    span.kind,
+    span.startTimeUnixNano,
+    span.endTimeUnixNano,
+    span.endTimeUnixNano - span.startTimeUnixNano,
+    span.statusCode,
+    span.statusMessage,
+    span.attributes,
+    span.resource,
+    span.events,
+    messaging?.role ?? null,
+    messaging?.system ?? null,
+    messaging?.destination ?? null,
+    messaging?.eventType ?? null,
+    messaging?.messageId ?? null,
+    messaging?.consumerGroup ?? null,
+    JSON.stringify(span.keys),
+  ];
+}
+
+/** One span's rows: its Span row, one SpanLink row per link, one SpanKey row per business key. */
 export interface SpanRows {
   span: Value[];
   links: Value[][];
   keys: Value[][];
-  usage: { key: Value[]; startTimeUnixNano: bigint } | null;
 }
 
-/** A span's rows, in {@link spanColumns}, {@link linkColumns}, {@link keyColumns} and {@link usageColumns} order. */
+/** A span's rows, in {@link spanColumns}, {@link linkColumns} and {@link keyColumns} order. */
 export function spanRows(span: SpanRecord): SpanRows {
-  const messaging = span.messaging;
   const ownTraceKey = traceKey(span.traceId);
   const ownSpanKey = spanKey(span.spanId);
   return {
-    span: [
-      span.traceId,
-      span.spanId,
-      ownTraceKey,
-      ownSpanKey,
-      span.parentSpanId,
-      span.serviceName,
-      span.name,
-      span.kind,
-      span.startTimeUnixNano,
-      span.endTimeUnixNano,
-      span.endTimeUnixNano - span.startTimeUnixNano,
-      span.statusCode,
-      span.statusMessage,
-      span.attributes,
-      span.resource,
-      span.events,
-      messaging?.role ?? null,
-      messaging?.system ?? null,
-      messaging?.destination ?? null,
-      messaging?.eventType ?? null,
-      messaging?.messageId ?? null,
-      messaging?.consumerGroup ?? null,
-      JSON.stringify(span.keys),
-    ],
+    span: spanRow(span, ownTraceKey, ownSpanKey),
     links: span.links.map((link) => [traceKey(link.traceId), spanKey(link.spanId), ownTraceKey, ownSpanKey, span.startTimeUnixNano, span.traceId, span.spanId, link.traceId, link.spanId, link.attributes]),
     keys: span.keys.map((key) => [key.key, key.value, ownTraceKey, ownSpanKey, span.traceId, span.startTimeUnixNano]),
-    usage: messaging?.eventType
-      ? {
-          key: [messaging.eventType, span.serviceName, messaging.role, messaging.destination ?? "", (span.startTimeUnixNano / nanosPerHour) * 3_600_000n],
-          startTimeUnixNano: span.startTimeUnixNano,
-        }
-      : null,
   };
 }
 

@@ -74,9 +74,8 @@ function readerQueries({ inList }: Dialect) {
   const ofTraces = (alias: string, keyColumn: string, idColumn: string) =>
     `${alias}."bucket" ${inList(1, "int")} AND ${alias}.${keyColumn} ${inList(2, "bigint")} AND ${alias}.${idColumn} ${inList(3, "text")}`;
   const spansOfTraces = ofTraces("s", `"traceKey"`, `"traceId"`);
-  const linksInSelect = `SELECT 'in' AS "direction", l."traceId", l."spanId", l."linkedTraceId", l."linkedSpanId", o."serviceName" AS "otherServiceName", o."name" AS "otherName"
-      FROM "SpanLink" l LEFT JOIN "Span" o ON o."bucket" = l."bucket" AND o."traceKey" = l."traceKey" AND o."spanKey" = l."spanKey" AND o."traceId" = l."traceId"
-      WHERE ${ofTraces("l", `"linkedTraceKey"`, `"linkedTraceId"`)}`;
+  const linksInSelect = `SELECT 'in' AS "direction", l."traceId", l."spanId", l."linkedTraceId", l."linkedSpanId", l."serviceName" AS "otherServiceName", l."name" AS "otherName"
+      FROM "SpanLink" l WHERE ${ofTraces("l", `"linkedTraceKey"`, `"linkedTraceId"`)}`;
   return {
     traceSpans: `SELECT ${spanColumns} FROM "Span" s WHERE ${spansOfTraces} ORDER BY "startTimeUnixNano"`,
     linksIn: linksInSelect,

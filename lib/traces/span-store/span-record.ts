@@ -66,7 +66,7 @@ export const spanColumns = [
 ] as const;
 
 /** The SpanLink table's columns, in the order {@link spanRows} returns their values. */
-export const linkColumns = ["linkedTraceKey", "linkedSpanKey", "traceKey", "spanKey", "startTimeUnixNano", "traceId", "spanId", "linkedTraceId", "linkedSpanId", "attributes"] as const;
+export const linkColumns = ["linkedTraceKey", "linkedSpanKey", "traceKey", "spanKey", "startTimeUnixNano", "traceId", "spanId", "linkedTraceId", "linkedSpanId", "attributes", "serviceName", "name"] as const;
 
 /** The SpanKey table's columns, in the order {@link spanRows} returns their values. */
 export const keyColumns = ["key", "value", "traceKey", "spanKey", "traceId", "startTimeUnixNano"] as const;
@@ -120,7 +120,7 @@ export function spanRows(span: SpanRecord): SpanRows {
   const ownSpanKey = spanKey(span.spanId);
   return {
     span: spanRow(span, ownTraceKey, ownSpanKey),
-    links: span.links.map((link) => [traceKey(link.traceId), spanKey(link.spanId), ownTraceKey, ownSpanKey, span.startTimeUnixNano, span.traceId, span.spanId, link.traceId, link.spanId, link.attributes]),
+    links: span.links.map((link) => [traceKey(link.traceId), spanKey(link.spanId), ownTraceKey, ownSpanKey, span.startTimeUnixNano, span.traceId, span.spanId, link.traceId, link.spanId, link.attributes, span.serviceName, span.name]),
     keys: span.keys.map((key) => [key.key, key.value, ownTraceKey, ownSpanKey, span.traceId, span.startTimeUnixNano]),
   };
 }

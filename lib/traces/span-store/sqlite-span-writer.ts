@@ -87,7 +87,7 @@ const spanColumnAt = (column: string) => spanColumns.indexOf(column as (typeof s
  * after a commit in the writer thread, each checkpoint made the batches queued meanwhile wait for
  * its copying and fsyncs, a sixth of that thread's time (bench: 39.4k spans/s, p99 88 ms; with
  * this thread 43.9k, p99 80 ms). The pause lets pages rewritten by consecutive commits be copied
- * once: checkpoints after every commit wrote a third more. `signal`: [commits, closing].
+ * once: checkpoints after every commit wrote a quarter more. `signal`: [commits, closing].
  */
 const checkpointSource = `
 const { workerData } = require("node:worker_threads");

@@ -42,7 +42,7 @@ export interface LinkedSpan {
 export async function getTrace(reader: SpanReader, traceId: string): Promise<{ traceId: string; spans: TraceSpan[]; linkedSpans: LinkedSpan[] }> {
   const id = traceId.toLowerCase();
   if (!/^[0-9a-f]{32}$/.test(id)) throw new AppError("BAD_REQUEST", "traceId: expected 32 hexadecimal characters");
-  const [spans, links] = await Promise.all([reader.traceSpans(id), reader.traceLinks(id)]);
+  const { spans, links } = await reader.trace(id);
   if (spans.length === 0) throw new AppError("NOT_FOUND", `no spans stored for trace ${id}`);
   const outgoing = links.filter((link) => link.direction === "out");
   const incoming = links.filter((link) => link.direction === "in");

@@ -72,7 +72,7 @@ describe(`span ingestion on ${config.provider} after kill -9`, () => {
 
     const reader = createSpanReader(config);
     try {
-      for (const traceId of acknowledged) expect((await reader.traceSpans(traceId)).length, `trace ${traceId}`).toBe(spansPerBatch);
+      for (const traceId of acknowledged) expect((await reader.trace(traceId)).spans.length, `trace ${traceId}`).toBe(spansPerBatch);
     } finally {
       await reader.close();
     }

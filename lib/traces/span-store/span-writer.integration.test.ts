@@ -152,7 +152,7 @@ describe(`the ${config.provider} span writer`, () => {
     // On SQLite, found through the full bucket's bloom filter (PostgreSQL keeps every span in bucket 0, which has none).
     const { bucket } = await database.span.findFirstOrThrow({ where: { traceId: bucketsTrace, spanId: "0000000000000008" }, select: { bucket: true } });
     expect((await database.spanBucket.findUniqueOrThrow({ where: { bucket } })).bloom === null).toBe(config.provider === "postgresql");
-    expect((await reader.traceSpans(bucketsTrace)).map((stored) => stored.spanId)).toEqual(["0000000000000008", "0000000000000009"]);
+    expect((await reader.trace(bucketsTrace)).spans.map((stored) => stored.spanId)).toEqual(["0000000000000008", "0000000000000009"]);
     expect((await getTrace(reader, bucketsTrace)).spans.find((stored) => stored.spanId === "0000000000000008")?.linkedFrom).toEqual([{ traceId: bucketsTrace, spanId: "0000000000000009" }]);
     expect(await reader.tracesWithKey("order.id", "bucket-test", 10)).toEqual([bucketsTrace]);
   });

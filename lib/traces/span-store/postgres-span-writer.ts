@@ -1,4 +1,5 @@
-import pg from "pg";
+import type pg from "pg";
+import { createPostgresPool } from "../../database/postgres-pool";
 import { keyColumns, linkColumns, spanColumns, spanRows, usageColumns, type SpanWriter, type Value } from "./span-record";
 
 const bigintColumns = new Set<string>(["traceKey", "spanKey", "linkedTraceKey", "linkedSpanKey", "startTimeUnixNano", "endTimeUnixNano", "durationNano"]);
@@ -109,7 +110,7 @@ function appendRow(columns: Value[][], row: Value[]): void {
 
 /** The PostgreSQL write path: a pool of its own, one array-parameter statement per batch, then its usage counts. */
 export function createPostgresSpanWriter(url: string): SpanWriter {
-  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  const pool = createPostgresPool({ connectionString: url, max: 4 }, "span writer");
   const usage = createUsageCounter(pool);
   return {
     async write(records) {

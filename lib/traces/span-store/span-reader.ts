@@ -1,5 +1,5 @@
 import Sqlite from "better-sqlite3";
-import pg from "pg";
+import { createPostgresPool } from "../../database/postgres-pool";
 import { databaseConfig, type DatabaseConfig } from "../../env";
 import type { Span } from "../../generated/prisma-sqlite/client";
 import type { FlowLink } from "../flow/flow-types";
@@ -240,7 +240,7 @@ function postgresDialect(url: string): Dialect {
   // milliseconds (JIT: 25 ms for the order flow's neighbours, whose generic plan guesses thousands
   // of rows for a list of trace keys); and until autovacuum has analysed freshly ingested spans,
   // the planner may think they would.
-  const pool = new pg.Pool({ connectionString: url, max: 4, options: "-c max_parallel_workers_per_gather=0 -c jit=off" });
+  const pool = createPostgresPool({ connectionString: url, max: 4, options: "-c max_parallel_workers_per_gather=0 -c jit=off" }, "span reader");
   return {
     inList: (parameter, type) => `= ANY($${parameter}::${type}[])`,
     list: (values) => values.map((value) => (typeof value === "bigint" ? value.toString() : value)),

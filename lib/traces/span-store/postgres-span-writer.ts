@@ -43,15 +43,15 @@ const addUsage = `INSERT INTO "MessagingUsage" (${quoted(usageColumns)}, "messag
  */
 function insertBatch(ignoringConflicts: boolean): string {
   const onConflict = ignoringConflicts ? " ON CONFLICT DO NOTHING" : "";
-  const rows = (table: string, columns: readonly string[], types: readonly ElementType[], first: number) =>
+  const insertRows = (table: string, columns: readonly string[], types: readonly ElementType[], first: number) =>
     `INSERT INTO "${table}" (${quoted(columns)}) SELECT "row".* FROM unnest(${arrayParameters(types, first)}) AS "row"(${quoted(columns)})${ignoringConflicts ? ` JOIN "spans" USING ("traceKey", "spanKey")` : ""}${onConflict}`;
   const linksFrom = 1 + spanColumns.length;
   const keysFrom = linksFrom + linkColumns.length;
   return `WITH "spans" AS (
     INSERT INTO "Span" (${quoted(spanColumns)}) SELECT * FROM unnest(${arrayParameters(spanTypes, 1)})${onConflict}
     RETURNING "traceKey", "spanKey", "eventType", "serviceName", "messagingRole", "destination", "startTimeUnixNano"),
-  "links" AS (${rows("SpanLink", linkColumns, linkTypes, linksFrom)}),
-  "keys" AS (${rows("SpanKey", keyColumns, keyTypes, keysFrom)})
+  "links" AS (${insertRows("SpanLink", linkColumns, linkTypes, linksFrom)}),
+  "keys" AS (${insertRows("SpanKey", keyColumns, keyTypes, keysFrom)})
 ${storedUsage}`;
 }
 
